@@ -1,0 +1,282 @@
+//! Shared support for the end-to-end tests: start the real `poruka-node` binary on free ports,
+//! talk to it over JSON-RPC as any client would, build and sign extrinsics with the runtime's
+//! own SCALE types, and stop it again.
+#![allow(dead_code)]
+
+use std::{
+	net::TcpListener,
+	path::PathBuf,
+	process::{Child, Command, ExitStatus, Stdio},
+	time::{Duration, Instant},
+};
+
+use codec::{Decode, Encode};
+use jsonrpsee::{
+	core::{client::ClientT, traits::ToRpcParams},
+	http_client::{HttpClient, HttpClientBuilder},
+};
+use poruka_runtime::{
+	AccountId, Balance, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
+};
+use serde_json::Value;
+use sp_core::{bytes, Pair, H256};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{generic::Era, MultiAddress, MultiSignature};
+
+/// How long a node may take to start and produce its first finalized block.
+pub const STARTUP_TIMEOUT: Duration = Duration::from_secs(180);
+
+/// The node binary cargo built for these tests.
+pub fn node_binary() -> PathBuf {
+	PathBuf::from(env!("CARGO_BIN_EXE_poruka-node"))
+}
+
+/// A port nobody listens on right now.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|l| l.local_addr())
+		.map(|a| a.port())
+		.expect("the OS hands out a free port")
+}
+
+/// A running `poruka-node` process, killed when dropped (so a failing test leaves nothing
+/// running).
+pub struct Node {
+	child: Option<Child>,
+	/// The RPC port on 127.0.0.1.
+	pub rpc_port: u16,
+	/// The JSON-RPC client connected to it.
+	pub rpc: HttpClient,
+}
+
+impl Node {
+	/// Starts `poruka-node --dev --tmp` on free ports, with no discovery of other nodes.
+	pub fn start_dev() -> Node {
+		Self::start(&["--dev", "--tmp"])
+	}
+
+	/// Starts the node with `args`, plus free RPC and p2p ports and no mDNS, telemetry or
+	/// Prometheus.
+	pub fn start(args: &[&str]) -> Node {
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		let log_dir = std::env::temp_dir().join("poruka-e2e-logs");
+		std::fs::create_dir_all(&log_dir).expect("log dir can be created");
+		let log_path = log_dir.join(format!("node-{rpc_port}.log"));
+		let log = std::fs::File::create(&log_path).expect("log file can be created");
+		let child = Command::new(node_binary())
+			.args(args)
+			.args(["--rpc-port", &rpc_port.to_string(), "--port", &p2p_port.to_string()])
+			.args(["--no-mdns", "--no-telemetry", "--no-prometheus"])
+			.stdout(Stdio::null())
+			.stderr(Stdio::from(log))
+			.spawn()
+			.expect("poruka-node starts");
+		eprintln!("started poruka-node (pid {}), log in {}", child.id(), log_path.display());
+		let rpc = HttpClientBuilder::default()
+			.request_timeout(Duration::from_secs(30))
+			.build(format!("http://127.0.0.1:{rpc_port}"))
+			.expect("an HTTP client for a well-formed URL");
+		Node { child: Some(child), rpc_port, rpc }
+	}
+
+	/// The OS process id.
+	pub fn pid(&self) -> u32 {
+		self.child.as_ref().map(|c| c.id()).unwrap_or_default()
+	}
+
+	/// Calls `method` with `params`; the JSON-RPC error if there is one.
+	pub async fn call<P: ToRpcParams + Send>(
+		&self,
+		method: &str,
+		params: P,
+	) -> Result<Value, jsonrpsee::core::client::Error> {
+		self.rpc.request(method, params).await
+	}
+
+	/// Waits until the node answers RPC and has finalized a block numbered at least `number`.
+	pub async fn wait_for_finalized(&self, number: u32, timeout: Duration) -> u32 {
+		let deadline = Instant::now() + timeout;
+		loop {
+			if let Ok(finalized) = self.finalized_number().await {
+				if finalized >= number {
+					return finalized;
+				}
+			}
+			assert!(Instant::now() < deadline, "no finalized block #{number} within {timeout:?}");
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+
+	/// Waits until the best block's number is at least `number`.
+	pub async fn wait_for_best(&self, number: u32, timeout: Duration) -> u32 {
+		let deadline = Instant::now() + timeout;
+		loop {
+			if let Ok(best) = self.best_number().await {
+				if best >= number {
+					return best;
+				}
+			}
+			assert!(Instant::now() < deadline, "no best block #{number} within {timeout:?}");
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+
+	/// The number of the best block.
+	pub async fn best_number(&self) -> Result<u32, jsonrpsee::core::client::Error> {
+		let header = self.call("chain_getHeader", rpc_params()).await?;
+		Ok(header_number(&header))
+	}
+
+	/// The hash of the finalized head.
+	pub async fn finalized_hash(&self) -> Result<H256, jsonrpsee::core::client::Error> {
+		let hash = self.call("chain_getFinalizedHead", rpc_params()).await?;
+		Ok(parse_hash(&hash))
+	}
+
+	/// The number of the finalized head.
+	pub async fn finalized_number(&self) -> Result<u32, jsonrpsee::core::client::Error> {
+		let hash = self.finalized_hash().await?;
+		let header = self.call("chain_getHeader", vec![format!("{hash:?}")]).await?;
+		Ok(header_number(&header))
+	}
+
+	/// The genesis hash.
+	pub async fn genesis_hash(&self) -> H256 {
+		let hash = self.call("chain_getBlockHash", vec![0u32]).await.expect("genesis hash");
+		parse_hash(&hash)
+	}
+
+	/// `(spec_version, transaction_version)` of the runtime at the best block.
+	pub async fn runtime_versions(&self) -> (u32, u32) {
+		let version =
+			self.call("state_getRuntimeVersion", rpc_params()).await.expect("runtime version");
+		let field = |name: &str| {
+			version[name].as_u64().unwrap_or_else(|| panic!("{name} in {version}")) as u32
+		};
+		(field("specVersion"), field("transactionVersion"))
+	}
+
+	/// The next nonce of `who`, counting transactions in the pool.
+	pub async fn next_nonce(&self, who: &AccountId) -> Nonce {
+		let nonce = self
+			.call("system_accountNextIndex", vec![who.to_string()])
+			.await
+			.expect("account nonce");
+		nonce.as_u64().expect("a nonce is a number") as Nonce
+	}
+
+	/// Reads the SCALE-encoded value under `key` at block `at` (best block if `None`).
+	pub async fn storage<T: Decode>(&self, key: &[u8], at: Option<H256>) -> Option<T> {
+		let mut params = vec![Value::String(bytes::to_hex(key, false))];
+		if let Some(at) = at {
+			params.push(Value::String(format!("{at:?}")));
+		}
+		let value = self.call("state_getStorage", params).await.expect("state_getStorage");
+		let hex = value.as_str()?;
+		let raw = bytes::from_hex(hex).expect("storage values are hex");
+		Some(T::decode(&mut &raw[..]).expect("storage decodes as the runtime's type"))
+	}
+
+	/// The free balance of `who` at block `at` (best block if `None`).
+	pub async fn free_balance(&self, who: &AccountId, at: Option<H256>) -> Balance {
+		let key = frame_system::Account::<Runtime>::hashed_key_for(who);
+		self.storage::<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>>(
+			&key, at,
+		)
+		.await
+		.map(|info| info.data.free)
+		.unwrap_or_default()
+	}
+
+	/// Signs `call` as `signer` with the next nonce, immortal, no tip, no metadata hash check.
+	pub async fn sign(&self, signer: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
+		let who = signer.to_account_id();
+		let nonce = self.next_nonce(&who).await;
+		let genesis = self.genesis_hash().await;
+		let (spec_version, tx_version) = self.runtime_versions().await;
+		let tx_ext: TxExtension = (
+			frame_system::CheckNonZeroSender::new(),
+			frame_system::CheckSpecVersion::new(),
+			frame_system::CheckTxVersion::new(),
+			frame_system::CheckGenesis::new(),
+			frame_system::CheckEra::from(Era::Immortal),
+			frame_system::CheckNonce::from(nonce),
+			frame_system::CheckWeight::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+			frame_metadata_hash_extension::CheckMetadataHash::new(false),
+			frame_system::WeightReclaim::new(),
+		);
+		let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), (), None, ());
+		let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
+		let signature = payload.using_encoded(|bytes| signer.pair().sign(bytes));
+		UncheckedExtrinsic::new_signed(
+			call,
+			MultiAddress::Id(who),
+			MultiSignature::Sr25519(signature),
+			tx_ext,
+		)
+	}
+
+	/// Submits an encoded extrinsic with `author_submitExtrinsic`; its hash or the RPC error.
+	pub async fn submit_raw(
+		&self,
+		encoded: &[u8],
+	) -> Result<Value, jsonrpsee::core::client::Error> {
+		self.call("author_submitExtrinsic", vec![bytes::to_hex(encoded, false)]).await
+	}
+
+	/// Submits a signed extrinsic; panics if the pool rejects it.
+	pub async fn submit(&self, xt: &UncheckedExtrinsic) -> H256 {
+		let hash = self.submit_raw(&xt.encode()).await.expect("the pool accepts the extrinsic");
+		parse_hash(&hash)
+	}
+
+	/// Stops the node with SIGINT, as Ctrl-C would, and returns how it exited.
+	pub fn stop(mut self) -> ExitStatus {
+		let mut child = self.child.take().expect("the node is running");
+		let status = Command::new("kill")
+			.args(["-INT", &child.id().to_string()])
+			.status()
+			.expect("kill runs");
+		assert!(status.success(), "SIGINT delivered");
+		let deadline = Instant::now() + Duration::from_secs(60);
+		loop {
+			if let Some(status) = child.try_wait().expect("waiting on the node") {
+				return status;
+			}
+			if Instant::now() > deadline {
+				let _ = child.kill();
+				panic!("poruka-node did not exit within 60 s of SIGINT");
+			}
+			std::thread::sleep(Duration::from_millis(100));
+		}
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+}
+
+/// No parameters.
+pub fn rpc_params() -> jsonrpsee::core::params::ArrayParams {
+	jsonrpsee::core::params::ArrayParams::new()
+}
+
+/// A `0x…` block hash from a JSON string.
+pub fn parse_hash(value: &Value) -> H256 {
+	let hex = value.as_str().unwrap_or_else(|| panic!("a hash string, got {value}"));
+	let raw = bytes::from_hex(hex).expect("hashes are hex");
+	H256::from_slice(&raw)
+}
+
+/// The block number of a header in JSON (`"number": "0x1a"`).
+pub fn header_number(header: &Value) -> u32 {
+	let hex = header["number"].as_str().unwrap_or_else(|| panic!("a header, got {header}"));
+	u32::from_str_radix(hex.trim_start_matches("0x"), 16).expect("numbers are hex")
+}

@@ -1,0 +1,163 @@
+//! The invariants `try_state` checks (and the unit tests check after every test):
+//!
+//! - for every account, the funds held under `Guarantee` equal the sum of its guarantees, those
+//!   under `Deposit` its deposit, and those under `ClaimBond` its bonds in claims not yet final;
+//! - every member's counters (live and total guarantors, wards, backing, unbonding, open
+//!   claims, debt) agree with the records they count;
+//! - a non-founder active member has at least `MinGuarantors` live guarantees, a suspended one
+//!   fewer;
+//! - every claim that is voting or decided has exactly one pending deadline, at the block its
+//!   record names; a claim in arbitration or final has none.
+
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
+
+use crate::{
+	BalanceOf, ClaimPhase, Claims, Config, Credits, Deadlines, Debts, Guarantees, HoldReason,
+	MemberStatus, Members, Pallet, Unbonding, Wards,
+};
+
+/// Sums per account.
+#[derive(Default)]
+struct Expected<Balance> {
+	guarantee: Balance,
+	deposit: Balance,
+	bond: Balance,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant of the pallet's state.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let mut expected: BTreeMap<T::AccountId, Expected<BalanceOf<T>>> = BTreeMap::new();
+		// (live count, total count, backing) per ward; wards per guarantor.
+		let mut ward_counts: BTreeMap<T::AccountId, (u32, u32, BalanceOf<T>)> = BTreeMap::new();
+		let mut guarantor_wards: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+
+		for (ward, guarantor, g) in Guarantees::<T>::iter() {
+			ensure!(!g.amount.is_zero(), "a guarantee of zero is kept");
+			ensure!(
+				Wards::<T>::contains_key(&guarantor, &ward),
+				"a guarantee lacks its Wards entry"
+			);
+			let e = expected.entry(guarantor.clone()).or_default();
+			e.guarantee = e.guarantee.saturating_add(g.amount);
+			let c = ward_counts.entry(ward).or_insert((0, 0, Zero::zero()));
+			c.1 += 1;
+			if g.is_live() {
+				c.0 += 1;
+				c.2 = c.2.saturating_add(g.amount);
+			}
+			*guarantor_wards.entry(guarantor).or_default() += 1;
+		}
+		for (guarantor, ward, ()) in Wards::<T>::iter() {
+			ensure!(
+				Guarantees::<T>::contains_key(&ward, &guarantor),
+				"a Wards entry has no guarantee"
+			);
+		}
+
+		let mut open_against: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut filed_open: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut pending = 0usize;
+		for (id, claim) in Claims::<T>::iter() {
+			let open = !claim.phase.is_final();
+			if open {
+				*open_against.entry(claim.respondent.clone()).or_default() += 1;
+				*filed_open.entry(claim.claimant.clone()).or_default() += 1;
+				for bond in claim.bonds.iter() {
+					let e = expected.entry(bond.who.clone()).or_default();
+					e.bond = e.bond.saturating_add(bond.amount);
+				}
+			}
+			match (&claim.phase, claim.deadline) {
+				(
+					ClaimPhase::Open | ClaimPhase::Appealed | ClaimPhase::Decided { .. },
+					Some(at),
+				) => {
+					let queued = Deadlines::<T>::get(at).iter().filter(|q| **q == id).count();
+					ensure!(queued == 1, "an open claim's deadline is not queued exactly once");
+					pending += 1;
+				}
+				(ClaimPhase::Open | ClaimPhase::Appealed | ClaimPhase::Decided { .. }, None) => {
+					return Err("an open claim has no deadline".into())
+				}
+				(_, Some(_)) => return Err("a claim in arbitration or final has a deadline".into()),
+				(_, None) => {}
+			}
+		}
+		let queued: usize = Deadlines::<T>::iter_values().map(|q| q.len()).sum();
+		ensure!(queued == pending, "the deadline queue holds entries of no open claim");
+
+		let mut debts: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (debtor, creditor, amount) in Debts::<T>::iter() {
+			ensure!(!amount.is_zero(), "a debt of zero is kept");
+			ensure!(
+				Credits::<T>::get(&creditor, &debtor) == Some(amount),
+				"Credits disagree with Debts"
+			);
+			let d = debts.entry(debtor).or_insert(Zero::zero());
+			*d = d.saturating_add(amount);
+		}
+		ensure!(
+			Credits::<T>::iter().count() == Debts::<T>::iter().count(),
+			"Credits hold entries Debts do not"
+		);
+
+		for (who, m) in Members::<T>::iter() {
+			let e = expected.entry(who.clone()).or_default();
+			e.deposit = m.deposit;
+			let (live, total, backing) = ward_counts.remove(&who).unwrap_or((0, 0, Zero::zero()));
+			ensure!(m.live_guarantors == live, "live guarantor count is off");
+			ensure!(m.guarantors == total, "guarantor count is off");
+			ensure!(m.backing == backing, "backing is off");
+			ensure!(m.wards == guarantor_wards.remove(&who).unwrap_or(0), "ward count is off");
+			ensure!(m.open_claims == open_against.remove(&who).unwrap_or(0), "open claims are off");
+			ensure!(m.filed_claims == filed_open.remove(&who).unwrap_or(0), "filed claims are off");
+			ensure!(m.debt == debts.remove(&who).unwrap_or_default(), "debt is off");
+			let unbonding = Unbonding::<T>::get(&who)
+				.iter()
+				.fold(BalanceOf::<T>::zero(), |sum, c| sum.saturating_add(c.amount));
+			ensure!(m.unbonding == unbonding, "unbonding is off");
+			ensure!(m.unbonding <= m.deposit, "more is unbonding than deposited");
+			if m.founder {
+				ensure!(m.guarantors == 0, "a founder has guarantors");
+			} else {
+				match m.status {
+					MemberStatus::Active => ensure!(
+						m.live_guarantors >= T::MinGuarantors::get(),
+						"an active member lacks guarantors"
+					),
+					MemberStatus::Suspended | MemberStatus::Candidate => ensure!(
+						m.live_guarantors < T::MinGuarantors::get(),
+						"a member with enough guarantors is not active"
+					),
+					MemberStatus::Leaving => {
+						ensure!(m.live_guarantors == 0, "a leaving member has live guarantees")
+					}
+				}
+			}
+		}
+		ensure!(ward_counts.is_empty(), "a guarantee's ward has no member record");
+		ensure!(guarantor_wards.is_empty(), "a guarantor has no member record");
+		ensure!(
+			open_against.is_empty() && filed_open.is_empty(),
+			"a claim's party has no member record"
+		);
+		ensure!(debts.is_empty(), "a debtor has no member record");
+
+		for (who, e) in expected {
+			let held = |reason: HoldReason| T::Currency::balance_on_hold(&reason.into(), &who);
+			ensure!(held(HoldReason::Guarantee) == e.guarantee, "held Guarantee != guarantees");
+			ensure!(held(HoldReason::Deposit) == e.deposit, "held Deposit != deposit");
+			ensure!(held(HoldReason::ClaimBond) == e.bond, "held ClaimBond != open bonds");
+		}
+		Ok(())
+	}
+}

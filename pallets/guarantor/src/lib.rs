@@ -1,0 +1,782 @@
+//! # Guarantor pallet
+//!
+//! The heart of Poruka: a mutual-guarantee («круговая порука») cooperative's rules.
+//!
+//! - **Members and the tree.** Founders are roots. Any active member may [`vouch`] for another
+//!   account, holding money behind it; an account with at least `MinGuarantors` live guarantees
+//!   is an active member. Members keep their own [`deposit`]. A member's **coverage** is its
+//!   deposit plus its live guarantees: what it can be trusted with in one transaction.
+//! - **Claims.** Any active member may [`file_claim`] against a member. The respondent's
+//!   guarantors judge it ([`vote`]); if the respondent [`contest`]s, the claimant's guarantors
+//!   judge too. A panel that does not decide in time, an appeal, or a deadlock moves the claim
+//!   up the guarantor tree: the guarantors of the panelists form the next panel. When no one is
+//!   left, the arbiter [`resolve`]s it.
+//! - **Compensation.** An upheld claim is paid from the respondent's deposit, then its
+//!   guarantees pro rata, then the guarantees of each level it reached. Every amount a guarantor
+//!   pays becomes the respondent's debt to that guarantor (unless force majeure), repaid with
+//!   [`repay`].
+//!
+//! `docs/guarantor.md` explains the rules as a member reads them.
+//!
+//! The logic lives in one module per concept: [`membership`], [`claims`], [`escalation`],
+//! [`compensation`]; the records in [`types`]; the invariants in [`invariants`].
+//!
+//! [`vouch`]: Pallet::vouch
+//! [`deposit`]: Pallet::deposit
+//! [`file_claim`]: Pallet::file_claim
+//! [`vote`]: Pallet::vote
+//! [`contest`]: Pallet::contest
+//! [`resolve`]: Pallet::resolve
+//! [`repay`]: Pallet::repay
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod claims;
+pub mod compensation;
+pub mod escalation;
+#[cfg(any(feature = "try-runtime", test))]
+pub mod invariants;
+pub mod membership;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::{pallet_prelude::*, traits::fungible};
+use frame_system::pallet_prelude::BlockNumberFor;
+
+/// The balance type of the currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A member record of this runtime.
+pub type MemberOf<T> = MemberRecord<BalanceOf<T>, BlockNumberFor<T>>;
+
+/// A guarantee record of this runtime.
+pub type GuaranteeOf<T> = Guarantee<BalanceOf<T>, BlockNumberFor<T>>;
+
+/// A claim record of this runtime.
+pub type ClaimOf<T> = Claim<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	<T as Config>::MaxEvidenceLen,
+	<T as Config>::MaxEscalationLevels,
+	<T as Config>::MaxPanelSize,
+	MaxBondsOf<T>,
+>;
+
+/// A panel of this runtime.
+pub type PanelOfT<T> =
+	PanelOf<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxPanelSize>;
+
+/// A payment record of this runtime.
+pub type PaymentOf<T> = Payment<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+/// The payments of one claim: the deposit, every guarantee of the respondent, and every liable
+/// panelist's guarantee of every level.
+pub type PaymentsOf<T> = BoundedVec<PaymentOf<T>, MaxPaymentsOf<T>>;
+
+/// How many bonds a claim can hold: the claim bond and one appeal per level.
+pub struct MaxBondsOf<T>(core::marker::PhantomData<T>);
+impl<T: Config> Get<u32> for MaxBondsOf<T> {
+	fn get() -> u32 {
+		T::MaxEscalationLevels::get().saturating_add(1)
+	}
+}
+
+/// How many payments a claim can make: the respondent's deposit, each of its guarantees, and
+/// each panelist of each level above the first.
+pub struct MaxPaymentsOf<T>(core::marker::PhantomData<T>);
+impl<T: Config> Get<u32> for MaxPaymentsOf<T> {
+	fn get() -> u32 {
+		1u32.saturating_add(T::MaxGuarantors::get())
+			.saturating_add(T::MaxEscalationLevels::get().saturating_mul(T::MaxPanelSize::get()))
+	}
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::traits::{fungible::MutateHold, EnsureOrigin};
+	use frame_system::pallet_prelude::*;
+	use poruka_primitives::{ClaimOutcomeHandler, Commitments};
+	use sp_runtime::traits::Zero;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency whose funds are held for guarantees, deposits and bonds.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Who may add founders after genesis.
+		type FounderOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who resolves claims no panel is left to decide. Its resolution is final.
+		type ArbiterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// How much of each member's coverage other pallets (agreements) have promised.
+		type Commitments: Commitments<Self::AccountId, BalanceOf<Self>>;
+
+		/// Told how every claim ends.
+		type OnClaimFinal: ClaimOutcomeHandler<BalanceOf<Self>>;
+
+		/// The smallest guarantee.
+		#[pallet::constant]
+		type MinGuarantee: Get<BalanceOf<Self>>;
+
+		/// How many live guarantees make an account an active member.
+		#[pallet::constant]
+		type MinGuarantors: Get<u32>;
+
+		/// The most guarantees one member can have.
+		#[pallet::constant]
+		type MaxGuarantors: Get<u32>;
+
+		/// The most members one member can guarantee.
+		#[pallet::constant]
+		type MaxWards: Get<u32>;
+
+		/// How long a deposit withdrawal stays liable before it is paid out.
+		#[pallet::constant]
+		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The most deposit withdrawals one member can have pending.
+		#[pallet::constant]
+		type MaxUnbondingChunks: Get<u32>;
+
+		/// How long a revoked guarantee stays liable before it can be released.
+		#[pallet::constant]
+		type RevocationNotice: Get<BlockNumberFor<Self>>;
+
+		/// What a claimant holds while its claim is open.
+		#[pallet::constant]
+		type ClaimBond: Get<BalanceOf<Self>>;
+
+		/// The appeal bond at level 1; an appeal from level `k` holds `k` times this.
+		#[pallet::constant]
+		type AppealBond: Get<BalanceOf<Self>>;
+
+		/// How long a panel has to decide before the claim escalates.
+		#[pallet::constant]
+		type DecisionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How long the parties have to appeal a decision before it becomes final.
+		#[pallet::constant]
+		type AppealPeriod: Get<BlockNumberFor<Self>>;
+
+		/// At this many strikes (panels sat on without voting) a member may no longer vouch or
+		/// judge.
+		#[pallet::constant]
+		type MaxStrikes: Get<u32>;
+
+		/// The most panelists at one level.
+		#[pallet::constant]
+		type MaxPanelSize: Get<u32>;
+
+		/// The most levels a claim can climb before the arbiter decides.
+		#[pallet::constant]
+		type MaxEscalationLevels: Get<u32>;
+
+		/// The longest evidence (a hash or URI) a claim can carry.
+		#[pallet::constant]
+		type MaxEvidenceLen: Get<u32>;
+
+		/// The most deadlines one block can hold.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// The most weight `on_initialize` spends on due deadlines per block; the rest carries
+		/// over to the next block.
+		#[pallet::constant]
+		type DeadlineWeight: Get<Weight>;
+
+		/// The weights of this pallet's calls and hook.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Money a guarantor put behind a ward.
+		#[codec(index = 0)]
+		Guarantee,
+		/// A member's own insurance fund.
+		#[codec(index = 1)]
+		Deposit,
+		/// Claim and appeal bonds.
+		#[codec(index = 2)]
+		ClaimBond,
+	}
+
+	/// Members and candidates.
+	#[pallet::storage]
+	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MemberOf<T>>;
+
+	/// Guarantees, by ward then guarantor.
+	#[pallet::storage]
+	pub type Guarantees<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		GuaranteeOf<T>,
+	>;
+
+	/// The wards of each guarantor (the reverse index of [`Guarantees`]).
+	#[pallet::storage]
+	pub type Wards<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Deposit withdrawals waiting for the unbonding period.
+	#[pallet::storage]
+	pub type Unbonding<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<UnbondingChunk<BalanceOf<T>, BlockNumberFor<T>>, T::MaxUnbondingChunks>,
+		ValueQuery,
+	>;
+
+	/// Debts, by debtor then creditor.
+	#[pallet::storage]
+	pub type Debts<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		BalanceOf<T>,
+	>;
+
+	/// The same debts by creditor then debtor, so a creditor can list what it is owed.
+	#[pallet::storage]
+	pub type Credits<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		BalanceOf<T>,
+	>;
+
+	/// Claims.
+	#[pallet::storage]
+	pub type Claims<T: Config> = StorageMap<_, Twox64Concat, ClaimId, ClaimOf<T>>;
+
+	/// What each paid claim paid, from whom.
+	#[pallet::storage]
+	pub type ClaimPayments<T: Config> = StorageMap<_, Twox64Concat, ClaimId, PaymentsOf<T>>;
+
+	/// The id the next claim gets.
+	#[pallet::storage]
+	pub type NextClaimId<T: Config> = StorageValue<_, ClaimId, ValueQuery>;
+
+	/// The claims each account is involved in (as claimant, respondent or panelist).
+	#[pallet::storage]
+	pub type ClaimsOf<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ClaimId, ()>;
+
+	/// Claim deadlines, by the block they fall due.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<ClaimId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The earliest block whose deadlines may not all have been processed.
+	#[pallet::storage]
+	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The genesis state: founders with their deposits, and guarantees (applied in order, so a
+	/// guarantor must already be active when its guarantee comes).
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Founders and the deposit each holds from the start.
+		pub founders: Vec<(T::AccountId, BalanceOf<T>)>,
+		/// `(guarantor, ward, amount)`.
+		pub guarantees: Vec<(T::AccountId, T::AccountId, BalanceOf<T>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (founder, deposit) in &self.founders {
+				Pallet::<T>::do_add_founder(founder).expect("genesis founders are distinct");
+				if !deposit.is_zero() {
+					Pallet::<T>::do_deposit(founder, *deposit)
+						.expect("genesis founders can afford their deposits");
+				}
+			}
+			for (guarantor, ward, amount) in &self.guarantees {
+				Pallet::<T>::do_vouch(guarantor, ward, *amount)
+					.expect("genesis guarantees are valid and affordable");
+			}
+		}
+	}
+
+	/// The pallet's events.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A founder was added: a root of the guarantor tree.
+		FounderAdded { who: T::AccountId },
+		/// `guarantor` vouched for `ward`, holding `amount`.
+		Vouched { guarantor: T::AccountId, ward: T::AccountId, amount: BalanceOf<T> },
+		/// `guarantor` added `extra` to its guarantee for `ward`, now `total`.
+		GuaranteeIncreased {
+			guarantor: T::AccountId,
+			ward: T::AccountId,
+			extra: BalanceOf<T>,
+			total: BalanceOf<T>,
+		},
+		/// `guarantor` revoked its guarantee for `ward`; it stays liable until `release_at`.
+		GuaranteeRevoked {
+			guarantor: T::AccountId,
+			ward: T::AccountId,
+			release_at: BlockNumberFor<T>,
+		},
+		/// A revoked guarantee was released: `amount` is free again.
+		GuaranteeReleased { guarantor: T::AccountId, ward: T::AccountId, amount: BalanceOf<T> },
+		/// `who` now has enough live guarantees: it is an active member.
+		MemberAdmitted { who: T::AccountId },
+		/// `who` has too few live guarantees: suspended until it has enough again.
+		MemberSuspended { who: T::AccountId },
+		/// A suspended member has enough live guarantees again.
+		MemberReinstated { who: T::AccountId },
+		/// `who` left: its deposit unbonds and its guarantees are being released.
+		MemberLeaving { who: T::AccountId },
+		/// A member that left has nothing left here; its record is gone.
+		MemberRemoved { who: T::AccountId },
+		/// `who` added `amount` to its deposit, now `total`.
+		Deposited { who: T::AccountId, amount: BalanceOf<T>, total: BalanceOf<T> },
+		/// `who` asked to withdraw `amount` of its deposit; it stays liable until `release_at`.
+		DepositUnbonding { who: T::AccountId, amount: BalanceOf<T>, release_at: BlockNumberFor<T> },
+		/// `amount` of `who`'s deposit was paid out to its free balance.
+		DepositWithdrawn { who: T::AccountId, amount: BalanceOf<T> },
+		/// A claim was filed; `panel` is its level-1 panel and `deadline` its decision deadline
+		/// (`None`: no panel, the arbiter decides).
+		ClaimFiled {
+			claim: ClaimId,
+			claimant: T::AccountId,
+			respondent: T::AccountId,
+			amount: BalanceOf<T>,
+			agreement: Option<AgreementId>,
+			panel: Vec<T::AccountId>,
+			deadline: Option<BlockNumberFor<T>>,
+		},
+		/// The respondent acknowledged the claim: it is upheld as filed.
+		ClaimAcknowledged { claim: ClaimId },
+		/// The respondent contested the claim: the claimant's guarantors joined the panel.
+		ClaimContested { claim: ClaimId, panel: Vec<T::AccountId>, deadline: BlockNumberFor<T> },
+		/// A panelist voted.
+		Voted { claim: ClaimId, level: u32, voter: T::AccountId, verdict: Verdict<BalanceOf<T>> },
+		/// The panel of `level` decided; the parties may appeal until `appeal_until`.
+		ClaimDecided {
+			claim: ClaimId,
+			level: u32,
+			verdict: Verdict<BalanceOf<T>>,
+			appeal_until: BlockNumberFor<T>,
+		},
+		/// `appellant` appealed the decision, holding `bond`.
+		ClaimAppealed { claim: ClaimId, appellant: T::AccountId, bond: BalanceOf<T> },
+		/// The claim moved up the guarantor tree to `level`, judged by `panel` until `deadline`.
+		ClaimEscalated {
+			claim: ClaimId,
+			level: u32,
+			reason: EscalationReason,
+			panel: Vec<T::AccountId>,
+			deadline: BlockNumberFor<T>,
+		},
+		/// No panel is left for the claim: the arbiter decides it.
+		ClaimSentToArbiter { claim: ClaimId, level: u32 },
+		/// The arbiter resolved the claim.
+		ClaimResolved { claim: ClaimId, verdict: Verdict<BalanceOf<T>> },
+		/// A panelist let the deadline pass without voting.
+		Struck { who: T::AccountId, claim: ClaimId, strikes: u32 },
+		/// `who` reached `MaxStrikes`: it may no longer vouch or judge.
+		GuarantorSuspended { who: T::AccountId },
+		/// An upheld claim was paid: `compensated` of `amount` reached the claimant, from
+		/// `payments`; `shortfall` is what no fund could cover (the respondent owes it to the
+		/// claimant).
+		CompensationPaid {
+			claim: ClaimId,
+			claimant: T::AccountId,
+			respondent: T::AccountId,
+			amount: BalanceOf<T>,
+			compensated: BalanceOf<T>,
+			shortfall: BalanceOf<T>,
+			force_majeure: bool,
+			payments: Vec<PaymentOf<T>>,
+		},
+		/// The claim was finally rejected; the claim bond went to the respondent.
+		ClaimRejected { claim: ClaimId },
+		/// A bond held for a claim was returned to `who`.
+		BondReturned { claim: ClaimId, who: T::AccountId, amount: BalanceOf<T> },
+		/// A bond held for a claim went from `from` to `to`.
+		BondForfeited { claim: ClaimId, from: T::AccountId, to: T::AccountId, amount: BalanceOf<T> },
+		/// `debtor` now owes `creditor` `amount` more (a guarantor's payment, or a shortfall).
+		DebtRecorded { debtor: T::AccountId, creditor: T::AccountId, amount: BalanceOf<T> },
+		/// `debtor` repaid `amount` to `creditor`; `remaining` is still owed.
+		DebtRepaid {
+			debtor: T::AccountId,
+			creditor: T::AccountId,
+			amount: BalanceOf<T>,
+			remaining: BalanceOf<T>,
+		},
+		/// A due deadline of `claim` could not be processed; the claim went to the arbiter.
+		DeadlineFailed { claim: ClaimId, error: DispatchError },
+	}
+
+	/// The pallet's errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is not a member (nor a candidate).
+		NotMember,
+		/// The account is not an active member.
+		NotActiveMember,
+		/// The account already is a member or candidate.
+		AlreadyMember,
+		/// A member cannot vouch for itself.
+		SelfVouch,
+		/// This guarantor already guarantees this ward; use `increase_guarantee`.
+		AlreadyGuaranteed,
+		/// A guarantee must be at least `MinGuarantee`.
+		GuaranteeTooSmall,
+		/// There is no such guarantee.
+		NoGuarantee,
+		/// The guarantee was revoked; it can no longer be increased or revoked again.
+		GuaranteeRevoked,
+		/// The guarantee is live: revoke it first.
+		GuaranteeNotRevoked,
+		/// The revocation notice has not passed yet.
+		NoticeNotOver,
+		/// Founders are roots of the tree: nobody vouches for them.
+		FounderHasNoGuarantors,
+		/// The ward has `MaxGuarantors` guarantees already.
+		TooManyGuarantors,
+		/// The guarantor has `MaxWards` wards already.
+		TooManyWards,
+		/// The member reached `MaxStrikes`: it may no longer vouch or judge.
+		StruckOut,
+		/// The member is leaving.
+		MemberLeaving,
+		/// The amount must be more than zero.
+		ZeroAmount,
+		/// Not enough free balance.
+		InsufficientBalance,
+		/// The deposit is smaller than the amount asked for.
+		InsufficientDeposit,
+		/// There are `MaxUnbondingChunks` withdrawals pending already.
+		TooManyUnbondingChunks,
+		/// Nothing has finished unbonding yet.
+		NothingToWithdraw,
+		/// An open claim against the member freezes its deposit and guarantees.
+		FrozenByOpenClaim,
+		/// Releasing this would leave the member's commitments uncovered.
+		WouldUncoverCommitments,
+		/// The member has open claims, wards, debts or commitments, and cannot leave.
+		CannotLeave,
+		/// A member cannot file a claim against itself.
+		SelfClaim,
+		/// The evidence is longer than `MaxEvidenceLen`.
+		EvidenceTooLong,
+		/// There is no such claim.
+		UnknownClaim,
+		/// Only the respondent may do this.
+		NotRespondent,
+		/// Only a party (claimant or respondent) may do this.
+		NotParty,
+		/// The claim is final.
+		ClaimFinal,
+		/// The claim is not in a phase that allows this.
+		WrongPhase,
+		/// The claim was contested already, or has left level 1.
+		CannotContest,
+		/// The caller is not on the current panel.
+		NotPanelist,
+		/// The panelist voted already.
+		AlreadyVoted,
+		/// An upheld amount must be more than zero and at most the claimed amount.
+		InvalidAmount,
+		/// Too many deadlines fall due around that block; try again later.
+		DeadlineQueueFull,
+		/// There is no debt to this creditor.
+		NoDebt,
+		/// A counter or sum would overflow.
+		Overflow,
+		/// Internal bookkeeping disagrees with itself; please report this.
+		Inconsistent,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Processes the claims whose deadlines fell due, within `DeadlineWeight`.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::process_deadlines(now, T::DeadlineWeight::get())
+		}
+
+		fn integrity_test() {
+			assert!(T::MinGuarantors::get() >= 1, "MinGuarantors must be at least 1");
+			assert!(
+				T::MaxGuarantors::get() >= T::MinGuarantors::get(),
+				"MaxGuarantors must allow MinGuarantors"
+			);
+			assert!(T::MaxPanelSize::get() >= 1, "MaxPanelSize must be at least 1");
+			assert!(T::MaxEscalationLevels::get() >= 1, "MaxEscalationLevels must be at least 1");
+			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must be at least 1");
+			assert!(!T::DecisionPeriod::get().is_zero(), "DecisionPeriod must be positive");
+			assert!(!T::AppealPeriod::get().is_zero(), "AppealPeriod must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Add a founder: a root of the guarantor tree, active without guarantors.
+		///
+		/// The origin must be `FounderOrigin`. `who` must not be a member or candidate yet.
+		/// Emits `FounderAdded`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_founder())]
+		pub fn add_founder(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::FounderOrigin::ensure_origin(origin)?;
+			Self::do_add_founder(&who)
+		}
+
+		/// Guarantee `ward` for `amount`, held from the caller's free balance.
+		///
+		/// The caller must be an active member with fewer than `MaxStrikes` strikes; `amount`
+		/// at least `MinGuarantee`; one guarantee per guarantor and ward. `ward` becomes a
+		/// candidate if it was not one, and an active member once it has `MinGuarantors` live
+		/// guarantees. Emits `Vouched`, and `MemberAdmitted` or `MemberReinstated` when it
+		/// tips the ward over.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::vouch())]
+		pub fn vouch(
+			origin: OriginFor<T>,
+			ward: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let guarantor = ensure_signed(origin)?;
+			Self::do_vouch(&guarantor, &ward, amount)
+		}
+
+		/// Add `extra` to the caller's live guarantee for `ward`.
+		///
+		/// Emits `GuaranteeIncreased`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::increase_guarantee())]
+		pub fn increase_guarantee(
+			origin: OriginFor<T>,
+			ward: T::AccountId,
+			extra: BalanceOf<T>,
+		) -> DispatchResult {
+			let guarantor = ensure_signed(origin)?;
+			Self::do_increase_guarantee(&guarantor, &ward, extra)
+		}
+
+		/// Revoke the caller's guarantee for `ward`.
+		///
+		/// It stops counting toward the ward's coverage and membership at once (the ward may be
+		/// suspended), but stays liable for claims until it is released, no sooner than
+		/// `RevocationNotice` blocks from now. Emits `GuaranteeRevoked`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::revoke_guarantee())]
+		pub fn revoke_guarantee(origin: OriginFor<T>, ward: T::AccountId) -> DispatchResult {
+			let guarantor = ensure_signed(origin)?;
+			Self::do_revoke_guarantee(&guarantor, &ward)
+		}
+
+		/// Release a revoked guarantee whose notice is over, returning the funds to the
+		/// guarantor. Anyone may call it.
+		///
+		/// Fails while a claim against the ward is open, or while the ward's commitments would
+		/// exceed its coverage. Emits `GuaranteeReleased`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::release_guarantee())]
+		pub fn release_guarantee(
+			origin: OriginFor<T>,
+			guarantor: T::AccountId,
+			ward: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_release_guarantee(&guarantor, &ward)
+		}
+
+		/// Add `amount` of the caller's free balance to its deposit.
+		///
+		/// Any member or candidate that is not leaving may deposit. Emits `Deposited`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::deposit())]
+		pub fn deposit(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_deposit(&who, amount)
+		}
+
+		/// Ask to withdraw `amount` of the caller's deposit.
+		///
+		/// It stops counting toward coverage at once and can be paid out with
+		/// `withdraw_unbonded` after `UnbondingPeriod`; until then it stays liable. Fails while
+		/// a claim against the caller is open. Emits `DepositUnbonding`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::withdraw_deposit())]
+		pub fn withdraw_deposit(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_deposit(&who, amount)
+		}
+
+		/// Pay out the caller's withdrawals whose unbonding period is over.
+		///
+		/// Fails while a claim against the caller is open, or while its commitments would
+		/// exceed its coverage. Emits `DepositWithdrawn`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
+		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_unbonded(&who)
+		}
+
+		/// Leave the cooperative.
+		///
+		/// The caller must have no open claims (filed or against it), no wards, no debts and no
+		/// commitments. Its whole deposit starts unbonding and its guarantees are revoked.
+		/// Emits `MemberLeaving`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::leave(T::MaxGuarantors::get()))]
+		pub fn leave(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let revoked = Self::do_leave(&who)?;
+			Ok(Some(T::WeightInfo::leave(revoked)).into())
+		}
+
+		/// File a claim against `respondent` for `amount`.
+		///
+		/// The caller must be an active member; `ClaimBond` is held from it until the claim is
+		/// final. `evidence` is a hash or URI (at most `MaxEvidenceLen` bytes); `agreement` the
+		/// agreement concerned, if any. While the claim is open, the respondent's deposit and
+		/// every guarantee for it are frozen. The respondent's guarantors (at most
+		/// `MaxPanelSize`, the largest first) judge it. Emits `ClaimFiled`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::file_claim(T::MaxGuarantors::get()))]
+		pub fn file_claim(
+			origin: OriginFor<T>,
+			respondent: T::AccountId,
+			amount: BalanceOf<T>,
+			evidence: BoundedVec<u8, T::MaxEvidenceLen>,
+			agreement: Option<AgreementId>,
+		) -> DispatchResult {
+			let claimant = ensure_signed(origin)?;
+			Self::do_file_claim(&claimant, &respondent, amount, &evidence, agreement).map(|_| ())
+		}
+
+		/// Acknowledge a claim against the caller: it is upheld as filed and paid at once.
+		///
+		/// Emits `ClaimAcknowledged` and `CompensationPaid`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::acknowledge(T::MaxEscalationLevels::get()))]
+		pub fn acknowledge(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_acknowledge(&who, claim)
+		}
+
+		/// Contest a claim against the caller: the dispute becomes two-sided and the claimant's
+		/// guarantors join the level-1 panel, which gets a fresh `DecisionPeriod`.
+		///
+		/// Only at level 1, once. Emits `ClaimContested`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::contest(T::MaxGuarantors::get()))]
+		pub fn contest(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_contest(&who, claim)
+		}
+
+		/// Vote on a claim as a panelist of its current level.
+		///
+		/// A strict majority of the panel decides; an upheld amount is the median of the
+		/// upholding votes. When every panelist voted and no majority formed, the claim
+		/// escalates. Emits `Voted`, and `ClaimDecided` or `ClaimEscalated` when the vote
+		/// settles the level.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::vote())]
+		pub fn vote(
+			origin: OriginFor<T>,
+			claim: ClaimId,
+			verdict: Verdict<BalanceOf<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_vote(&who, claim, verdict)
+		}
+
+		/// Appeal a decision, as the claimant or the respondent, before its deadline.
+		///
+		/// Holds `AppealBond` times the current level from the appellant; the claim escalates
+		/// to the next level (or to the arbiter). The bond returns if the final outcome goes the
+		/// appellant's way, and goes to the other party otherwise. Emits `ClaimAppealed`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::appeal(T::MaxGuarantors::get()))]
+		pub fn appeal(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_appeal(&who, claim)
+		}
+
+		/// Resolve a claim in arbitration, finally. The origin must be `ArbiterOrigin`.
+		///
+		/// Emits `ClaimResolved`, then `CompensationPaid` or `ClaimRejected`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::resolve(T::MaxEscalationLevels::get()))]
+		pub fn resolve(
+			origin: OriginFor<T>,
+			claim: ClaimId,
+			verdict: Verdict<BalanceOf<T>>,
+		) -> DispatchResult {
+			T::ArbiterOrigin::ensure_origin(origin)?;
+			Self::do_resolve(claim, verdict)
+		}
+
+		/// Repay `amount` (at most what is owed) of the caller's debt to `creditor`.
+		///
+		/// Emits `DebtRepaid`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::repay())]
+		pub fn repay(
+			origin: OriginFor<T>,
+			creditor: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let debtor = ensure_signed(origin)?;
+			Self::do_repay(&debtor, &creditor, amount)
+		}
+	}
+}

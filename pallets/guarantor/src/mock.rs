@@ -1,0 +1,261 @@
+//! A test runtime: frame-system, balances and the guarantor pallet with small numbers.
+
+use core::cell::RefCell;
+use std::collections::BTreeMap;
+
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, VariantCountOf},
+	weights::Weight,
+};
+use frame_system::EnsureRoot;
+use poruka_primitives::{AgreementId, ClaimId, ClaimOutcome, ClaimOutcomeHandler, Commitments};
+use sp_runtime::BuildStorage;
+
+use crate as pallet_guarantor;
+
+pub type AccountId = u64;
+pub type Balance = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Guarantor: pallet_guarantor,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+}
+
+thread_local! {
+	/// Commitments other pallets hold against members' coverage.
+	pub static COMMITTED: RefCell<BTreeMap<AccountId, Balance>> = RefCell::new(BTreeMap::new());
+	/// Every final claim outcome reported to `OnClaimFinal`.
+	pub static OUTCOMES: RefCell<Vec<(ClaimId, Option<AgreementId>, ClaimOutcome<Balance>)>> =
+		RefCell::new(Vec::new());
+	/// The weight `on_initialize` may spend.
+	pub static DEADLINE_WEIGHT: RefCell<Weight> = RefCell::new(Weight::MAX);
+}
+
+/// Test commitments: set with [`set_committed`].
+pub struct TestCommitments;
+impl Commitments<AccountId, Balance> for TestCommitments {
+	fn committed(who: &AccountId) -> Balance {
+		COMMITTED.with(|c| c.borrow().get(who).copied().unwrap_or_default())
+	}
+}
+
+/// Sets what `who` has committed elsewhere.
+pub fn set_committed(who: AccountId, amount: Balance) {
+	COMMITTED.with(|c| c.borrow_mut().insert(who, amount));
+}
+
+/// Records outcomes in [`OUTCOMES`].
+pub struct RecordOutcomes;
+impl ClaimOutcomeHandler<Balance> for RecordOutcomes {
+	fn on_claim_final(
+		claim: ClaimId,
+		agreement: Option<AgreementId>,
+		outcome: ClaimOutcome<Balance>,
+	) {
+		OUTCOMES.with(|o| o.borrow_mut().push((claim, agreement, outcome)));
+	}
+}
+
+/// The outcomes reported so far.
+pub fn outcomes() -> Vec<(ClaimId, Option<AgreementId>, ClaimOutcome<Balance>)> {
+	OUTCOMES.with(|o| o.borrow().clone())
+}
+
+parameter_types! {
+	pub DeadlineWeight: Weight = DEADLINE_WEIGHT.with(|w| *w.borrow());
+}
+
+pub const MIN_GUARANTEE: Balance = 10;
+pub const CLAIM_BOND: Balance = 5;
+pub const APPEAL_BOND: Balance = 10;
+pub const DECISION_PERIOD: u64 = 10;
+pub const APPEAL_PERIOD: u64 = 5;
+pub const UNBONDING_PERIOD: u64 = 20;
+pub const REVOCATION_NOTICE: u64 = 15;
+pub const MAX_PANEL: u32 = 3;
+
+impl pallet_guarantor::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type FounderOrigin = EnsureRoot<AccountId>;
+	type ArbiterOrigin = EnsureRoot<AccountId>;
+	type Commitments = TestCommitments;
+	type OnClaimFinal = RecordOutcomes;
+	type MinGuarantee = ConstU64<MIN_GUARANTEE>;
+	type MinGuarantors = ConstU32<2>;
+	type MaxGuarantors = ConstU32<5>;
+	type MaxWards = ConstU32<6>;
+	type UnbondingPeriod = ConstU64<UNBONDING_PERIOD>;
+	type MaxUnbondingChunks = ConstU32<3>;
+	type RevocationNotice = ConstU64<REVOCATION_NOTICE>;
+	type ClaimBond = ConstU64<CLAIM_BOND>;
+	type AppealBond = ConstU64<APPEAL_BOND>;
+	type DecisionPeriod = ConstU64<DECISION_PERIOD>;
+	type AppealPeriod = ConstU64<APPEAL_PERIOD>;
+	type MaxStrikes = ConstU32<2>;
+	type MaxPanelSize = ConstU32<MAX_PANEL>;
+	type MaxEscalationLevels = ConstU32<3>;
+	type MaxEvidenceLen = ConstU32<32>;
+	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type DeadlineWeight = DeadlineWeight;
+	type WeightInfo = TestWeights;
+}
+
+/// Zero weights, except for the deadline hook, so that tests can fill `DeadlineWeight`.
+pub struct TestWeights;
+impl crate::WeightInfo for TestWeights {
+	fn add_founder() -> Weight {
+		Weight::zero()
+	}
+	fn vouch() -> Weight {
+		Weight::zero()
+	}
+	fn increase_guarantee() -> Weight {
+		Weight::zero()
+	}
+	fn revoke_guarantee() -> Weight {
+		Weight::zero()
+	}
+	fn release_guarantee() -> Weight {
+		Weight::zero()
+	}
+	fn deposit() -> Weight {
+		Weight::zero()
+	}
+	fn withdraw_deposit() -> Weight {
+		Weight::zero()
+	}
+	fn withdraw_unbonded() -> Weight {
+		Weight::zero()
+	}
+	fn leave(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn file_claim(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn acknowledge(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn contest(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn vote() -> Weight {
+		Weight::zero()
+	}
+	fn appeal(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn resolve(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn repay() -> Weight {
+		Weight::zero()
+	}
+	fn on_initialize_base() -> Weight {
+		Weight::from_parts(1, 0)
+	}
+	fn on_initialize_block() -> Weight {
+		Weight::from_parts(1, 0)
+	}
+	fn on_initialize_claim(_: u32, _: u32) -> Weight {
+		Weight::from_parts(10, 0)
+	}
+}
+
+/// Everyone in tests starts with this much.
+pub const ENDOWMENT: Balance = 1_000;
+
+/// Accounts 1 to 3 are founders with a deposit of 100; 1 to 30 are endowed.
+pub struct ExtBuilder {
+	founders: Vec<(AccountId, Balance)>,
+	guarantees: Vec<(AccountId, AccountId, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { founders: vec![(1, 100), (2, 100), (3, 100)], guarantees: vec![] }
+	}
+}
+
+impl ExtBuilder {
+	/// Adds genesis guarantees `(guarantor, ward, amount)`.
+	pub fn guarantees(mut self, guarantees: &[(AccountId, AccountId, Balance)]) -> Self {
+		self.guarantees.extend_from_slice(guarantees);
+		self
+	}
+
+	/// The externalities, at block 1.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: (1..=30).map(|who| (who, ENDOWMENT)).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_guarantor::GenesisConfig::<Test> {
+			founders: self.founders,
+			guarantees: self.guarantees,
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			COMMITTED.with(|c| c.borrow_mut().clear());
+			OUTCOMES.with(|o| o.borrow_mut().clear());
+			DEADLINE_WEIGHT.with(|w| *w.borrow_mut() = Weight::MAX);
+		});
+		ext
+	}
+
+	/// Runs `test`, then checks every invariant of the pallet.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Guarantor::do_try_state().expect("invariants hold after the test");
+		});
+	}
+}
+
+/// Advances to block `n`, running the pallet's `on_initialize` on each block.
+pub fn run_to_block(n: u64) {
+	use frame_support::traits::Hooks;
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Guarantor::on_initialize(next);
+		Guarantor::do_try_state().expect("invariants hold after every block");
+	}
+}
+
+/// The pallet's events so far, oldest first.
+pub fn guarantor_events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Guarantor(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}

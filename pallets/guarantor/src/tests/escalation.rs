@@ -1,0 +1,293 @@
+//! Timeouts, strikes, deadlocks, climbing the tree, the arbiter, and the deadline queue.
+
+use super::*;
+use crate::{
+	ClaimPayments, ClaimPhase, Claims, DeadlineCursor, Deadlines, Debts, Error, EscalationReason,
+	Event, Guarantees, Payment, PaymentSource,
+};
+use frame_support::{assert_noop, weights::Weight, BoundedVec};
+
+/// A tree three levels deep above the respondent 14:
+/// founders 1, 2, 3 → 10 (by 1, 2) and 11 (by 1, 3) → 12, 13 (by 10, 11) → 14 (by 12, 13).
+/// The claimant 15 is guaranteed by 2 and 3.
+fn deep_tree() -> ExtBuilder {
+	ExtBuilder::default().guarantees(&[
+		(1, 10, 30),
+		(2, 10, 30),
+		(1, 11, 30),
+		(3, 11, 30),
+		(10, 12, 20),
+		(11, 12, 20),
+		(10, 13, 20),
+		(11, 13, 20),
+		(12, 14, 15),
+		(13, 14, 15),
+		(2, 15, 20),
+		(3, 15, 20),
+	])
+}
+
+fn panel_of(claim: u32) -> Vec<AccountId> {
+	Claims::<Test>::get(claim).unwrap().panel().unwrap().iter().map(|p| p.who).collect()
+}
+
+#[test]
+fn a_silent_panel_is_struck_and_the_claim_climbs_to_their_guarantors() {
+	deep_tree().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(15),
+			14,
+			100,
+			Default::default(),
+			None
+		));
+		assert_eq!(panel_of(0), vec![12, 13]);
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(12), 0, uphold(100)));
+		run_to_block(DECISION_PERIOD);
+		assert_eq!(Claims::<Test>::get(0).unwrap().level(), 1);
+		run_to_block(1 + DECISION_PERIOD);
+
+		let claim = Claims::<Test>::get(0).unwrap();
+		assert_eq!(claim.level(), 2);
+		assert_eq!(claim.phase, ClaimPhase::Open);
+		assert_eq!(panel_of(0), vec![10, 11]);
+		let deadline = 1 + 2 * DECISION_PERIOD;
+		assert_eq!(claim.deadline, Some(deadline));
+		let events = guarantor_events();
+		assert!(events.contains(&Event::Struck { who: 13, claim: 0, strikes: 1 }));
+		assert!(!events.iter().any(|e| matches!(e, Event::Struck { who: 12, .. })));
+		assert!(events.contains(&Event::ClaimEscalated {
+			claim: 0,
+			level: 2,
+			reason: EscalationReason::Timeout,
+			panel: vec![10, 11],
+			deadline,
+		}));
+		assert_eq!(Members::<Test>::get(13).unwrap().strikes, 1);
+		assert_eq!(Members::<Test>::get(12).unwrap().strikes, 0);
+	});
+}
+
+#[test]
+fn three_levels_up_the_cost_spreads_over_every_level_reached() {
+	deep_tree().build_and_execute(|| {
+		assert_ok!(Guarantor::deposit(RuntimeOrigin::signed(14), 10));
+		let issuance_before = issuance();
+		let claimant_before = free(15);
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(15),
+			14,
+			100,
+			Default::default(),
+			None
+		));
+		run_to_block(1 + DECISION_PERIOD);
+		run_to_block(1 + 2 * DECISION_PERIOD);
+		let claim = Claims::<Test>::get(0).unwrap();
+		assert_eq!(claim.level(), 3);
+		assert_eq!(panel_of(0), vec![1, 2, 3]);
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(1), 0, uphold(100)));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(3), 0, uphold(100)));
+		run_to_block(1 + 2 * DECISION_PERIOD + APPEAL_PERIOD);
+
+		assert_eq!(
+			Claims::<Test>::get(0).unwrap().phase,
+			ClaimPhase::Paid { amount: 100, compensated: 100, force_majeure: false }
+		);
+		// 10 from the deposit; 30 from level 1 (all of it); 40 from level 2 (all of it, the
+		// guarantees that seated 10 and 11: theirs for 12); 20 from level 3, pro rata.
+		let paid = |payer, level, amount| Payment {
+			payer,
+			source: PaymentSource::Guarantee { level },
+			amount,
+		};
+		let payments = ClaimPayments::<Test>::get(0).unwrap().into_inner();
+		assert_eq!(
+			payments,
+			vec![
+				Payment { payer: 14, source: PaymentSource::Deposit, amount: 10 },
+				paid(12, 1, 15),
+				paid(13, 1, 15),
+				paid(10, 2, 20),
+				paid(11, 2, 20),
+				paid(1, 3, 7),
+				paid(2, 3, 7),
+				paid(3, 3, 6),
+			]
+		);
+		assert_eq!(free(15), claimant_before + 100);
+		assert_eq!(issuance(), issuance_before);
+		// Every guarantor who paid is owed by the respondent.
+		for (creditor, amount) in [(12, 15), (13, 15), (10, 20), (11, 20), (1, 7), (2, 7), (3, 6)] {
+			assert_eq!(Debts::<Test>::get(14, creditor), Some(amount));
+		}
+		assert_eq!(Members::<Test>::get(14).unwrap().debt, 90);
+		// Exhausted guarantees are gone, and their wards suspended.
+		assert!(Guarantees::<Test>::get(14, 12).is_none());
+		assert_eq!(status(14), Some(MemberStatus::Suspended));
+		assert_eq!(status(12), Some(MemberStatus::Suspended));
+		assert_eq!(Guarantees::<Test>::get(10, 1).unwrap().amount, 23);
+		assert_eq!(Guarantees::<Test>::get(11, 3).unwrap().amount, 24);
+		assert_eq!(status(13), Some(MemberStatus::Active));
+	});
+}
+
+#[test]
+fn past_the_top_level_the_arbiter_decides() {
+	deep_tree().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(15),
+			14,
+			100,
+			Default::default(),
+			None
+		));
+		run_to_block(1 + 3 * DECISION_PERIOD);
+		let claim = Claims::<Test>::get(0).unwrap();
+		assert_eq!(claim.level(), 3);
+		assert_eq!(claim.phase, ClaimPhase::Arbitration);
+		assert_eq!(claim.deadline, None);
+		System::assert_last_event(Event::ClaimSentToArbiter { claim: 0, level: 3 }.into());
+		assert_ok!(Guarantor::resolve(RuntimeOrigin::root(), 0, Verdict::Reject));
+		assert_eq!(Claims::<Test>::get(0).unwrap().phase, ClaimPhase::Rejected);
+	});
+}
+
+#[test]
+fn with_no_guarantors_above_the_arbiter_decides() {
+	// 4 guaranteed by the founders 1 and 2, who have no guarantors.
+	ExtBuilder::default().guarantees(&[(1, 4, 20), (2, 4, 20)]).build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(3),
+			4,
+			10,
+			Default::default(),
+			None
+		));
+		run_to_block(1 + DECISION_PERIOD);
+		assert_eq!(Claims::<Test>::get(0).unwrap().phase, ClaimPhase::Arbitration);
+		assert_eq!(Claims::<Test>::get(0).unwrap().level(), 1);
+	});
+}
+
+#[test]
+fn a_deadlock_escalates_in_the_next_block_without_strikes() {
+	deep_tree().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(15),
+			14,
+			100,
+			Default::default(),
+			None
+		));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(12), 0, uphold(100)));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(13), 0, Verdict::Reject));
+		assert_eq!(Claims::<Test>::get(0).unwrap().deadline, Some(2));
+		run_to_block(2);
+		let claim = Claims::<Test>::get(0).unwrap();
+		assert_eq!(claim.level(), 2);
+		assert!(guarantor_events().contains(&Event::ClaimEscalated {
+			claim: 0,
+			level: 2,
+			reason: EscalationReason::Deadlock,
+			panel: vec![10, 11],
+			deadline: 2 + DECISION_PERIOD,
+		}));
+		assert_eq!(Members::<Test>::get(12).unwrap().strikes, 0);
+		assert_eq!(Members::<Test>::get(13).unwrap().strikes, 0);
+	});
+}
+
+#[test]
+fn at_max_strikes_a_member_neither_vouches_nor_judges() {
+	deep_tree().build_and_execute(|| {
+		// Two silent panels in a row: 12 and 13 reach MaxStrikes = 2.
+		for round in 0..2u64 {
+			assert_ok!(Guarantor::file_claim(
+				RuntimeOrigin::signed(15),
+				14,
+				10,
+				Default::default(),
+				None
+			));
+			run_to_block(System::block_number() + DECISION_PERIOD);
+			let id = round as u32;
+			assert_eq!(Claims::<Test>::get(id).unwrap().level(), 2);
+		}
+		assert!(guarantor_events().contains(&Event::GuarantorSuspended { who: 12 }));
+		assert_noop!(Guarantor::vouch(RuntimeOrigin::signed(12), 20, 10), Error::<Test>::StruckOut);
+		// A third claim against 14 finds no eligible panel at level 1: straight to the arbiter.
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(15),
+			14,
+			10,
+			Default::default(),
+			None
+		));
+		assert_eq!(Claims::<Test>::get(2).unwrap().phase, ClaimPhase::Arbitration);
+	});
+}
+
+#[test]
+fn a_full_block_pushes_deadlines_to_the_next_one() {
+	deep_tree().build_and_execute(|| {
+		for _ in 0..5 {
+			assert_ok!(Guarantor::file_claim(
+				RuntimeOrigin::signed(15),
+				14,
+				10,
+				Default::default(),
+				None
+			));
+		}
+		let due = 1 + DECISION_PERIOD;
+		assert_eq!(Deadlines::<Test>::get(due).len(), 4);
+		assert_eq!(Claims::<Test>::get(4).unwrap().deadline, Some(due + 1));
+	});
+}
+
+#[test]
+fn when_every_nearby_block_is_full_filing_fails() {
+	deep_tree().build_and_execute(|| {
+		let due = 1 + DECISION_PERIOD;
+		let full: BoundedVec<u32, _> = vec![999; 4].try_into().unwrap();
+		for block in due..due + 16 {
+			Deadlines::<Test>::insert(block, full.clone());
+		}
+		assert_noop!(
+			Guarantor::file_claim(RuntimeOrigin::signed(15), 14, 10, Default::default(), None),
+			Error::<Test>::DeadlineQueueFull
+		);
+		for block in due..due + 16 {
+			Deadlines::<Test>::remove(block);
+		}
+	});
+}
+
+#[test]
+fn deadlines_that_do_not_fit_the_weight_carry_over() {
+	deep_tree().build_and_execute(|| {
+		for _ in 0..3 {
+			assert_ok!(Guarantor::file_claim(
+				RuntimeOrigin::signed(15),
+				14,
+				10,
+				Default::default(),
+				None
+			));
+		}
+		let due = 1 + DECISION_PERIOD;
+		run_to_block(due - 1);
+		// Room for the base, one block's queue and two claims.
+		DEADLINE_WEIGHT.with(|w| *w.borrow_mut() = Weight::from_parts(1 + 1 + 2 * 10, 0));
+		run_to_block(due);
+		let levels: Vec<u32> = (0..3).map(|id| Claims::<Test>::get(id).unwrap().level()).collect();
+		assert_eq!(levels, vec![2, 2, 1]);
+		assert_eq!(Deadlines::<Test>::get(due).into_inner(), vec![2]);
+		assert_eq!(DeadlineCursor::<Test>::get(), due);
+		run_to_block(due + 1);
+		assert_eq!(Claims::<Test>::get(2).unwrap().level(), 2);
+		assert!(!Deadlines::<Test>::contains_key(due));
+		assert_eq!(DeadlineCursor::<Test>::get(), due + 2);
+	});
+}

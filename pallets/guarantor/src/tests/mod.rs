@@ -1,0 +1,46 @@
+//! Unit tests, one module per concept; every test ends by checking the pallet's invariants.
+
+mod claims;
+mod compensation;
+mod escalation;
+mod membership;
+mod properties;
+
+pub use crate::{mock::*, HoldReason, MemberStatus, Members, Verdict};
+use frame_support::{
+	assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+pub use poruka_primitives::Coverage;
+
+/// What `who` holds under `reason`.
+pub fn held(reason: HoldReason, who: AccountId) -> Balance {
+	Balances::balance_on_hold(&RuntimeHoldReason::Guarantor(reason), &who)
+}
+
+/// `who`'s free balance.
+pub fn free(who: AccountId) -> Balance {
+	Balances::balance(&who)
+}
+
+/// Every guarantor in `by` vouches for `ward` with its amount.
+pub fn vouch_all(ward: AccountId, by: &[(AccountId, Balance)]) {
+	for (guarantor, amount) in by {
+		assert_ok!(Guarantor::vouch(RuntimeOrigin::signed(*guarantor), ward, *amount));
+	}
+}
+
+/// `who`'s status.
+pub fn status(who: AccountId) -> Option<MemberStatus> {
+	Members::<Test>::get(who).map(|m| m.status)
+}
+
+/// An upholding vote.
+pub fn uphold(amount: Balance) -> Verdict<Balance> {
+	Verdict::Uphold { amount, force_majeure: false }
+}
+
+/// Total issuance.
+pub fn issuance() -> Balance {
+	Balances::total_issuance()
+}

@@ -1,0 +1,108 @@
+//! # Poruka primitives
+//!
+//! The vocabulary Poruka's pallets share, so each couples to the others only through traits:
+//!
+//! - the guarantor pallet *provides* [`Coverage`] (who is an active member, and how much their
+//!   deposit and guarantors stand behind them) and [`ClaimFiler`] (file a claim against a
+//!   member);
+//! - it *asks* for [`Commitments`] (how much of a member's coverage is already promised
+//!   elsewhere, so that coverage backing open promises cannot walk away) and tells a
+//!   [`ClaimOutcomeHandler`] how each claim ended.
+//!
+//! The agreements pallet is one user of these traits; any other caller (a smart-contract
+//! pallet, say) can use them the same way.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::DispatchError;
+
+/// Identifies a claim («рекламация») in the guarantor pallet.
+pub type ClaimId = u32;
+
+/// Identifies an agreement: what a claim may refer to.
+pub type AgreementId = u32;
+
+/// Coverage: what a member can be trusted with in one transaction.
+pub trait Coverage<AccountId, Balance> {
+	/// Whether `who` is an active member: admitted, not suspended, not leaving.
+	fn is_active_member(who: &AccountId) -> bool;
+
+	/// The member's coverage: the part of its own deposit that is not being withdrawn, plus its
+	/// live (not revoked) guarantees. Zero for non-members.
+	fn coverage(who: &AccountId) -> Balance;
+}
+
+/// Commitments: how much of a member's coverage other pallets have promised away.
+///
+/// The guarantor pallet does not release a revoked guarantee or a withdrawn deposit while the
+/// member's commitments would exceed what would remain, and lets no member leave while it has
+/// any.
+pub trait Commitments<AccountId, Balance> {
+	/// The coverage of `who` that backs open commitments.
+	fn committed(who: &AccountId) -> Balance;
+}
+
+impl<AccountId, Balance: Default> Commitments<AccountId, Balance> for () {
+	fn committed(_: &AccountId) -> Balance {
+		Balance::default()
+	}
+}
+
+/// Filing a claim against a member, as a pallet does on a member's behalf.
+pub trait ClaimFiler<AccountId, Balance> {
+	/// Files a claim by `claimant` against `respondent` for `amount`, with `evidence` (a hash or
+	/// URI) and the agreement it concerns. The claimant's claim bond is held exactly as for a
+	/// claim filed by hand. Returns the new claim's id.
+	fn file_claim(
+		claimant: &AccountId,
+		respondent: &AccountId,
+		amount: Balance,
+		evidence: &[u8],
+		agreement: Option<AgreementId>,
+	) -> Result<ClaimId, DispatchError>;
+}
+
+/// How a claim ended, once final.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum ClaimOutcome<Balance> {
+	/// The claim was upheld for `amount`; `compensated` of it reached the claimant from the
+	/// respondent's deposit and guarantors (the rest is the respondent's shortfall).
+	Upheld {
+		/// The amount the panel (or arbiter, or the respondent's acknowledgement) upheld.
+		amount: Balance,
+		/// What the claimant actually received.
+		compensated: Balance,
+		/// Whether the panel found force majeure (the guarantors' fund absorbs the cost; the
+		/// respondent owes no debt for it).
+		force_majeure: bool,
+	},
+	/// The claim was rejected: nothing was owed.
+	Rejected,
+}
+
+/// Learns how claims end, without polling.
+pub trait ClaimOutcomeHandler<Balance> {
+	/// Called once, when claim `claim` (referring to `agreement`, if any) becomes final and has
+	/// been executed.
+	fn on_claim_final(
+		claim: ClaimId,
+		agreement: Option<AgreementId>,
+		outcome: ClaimOutcome<Balance>,
+	);
+}
+
+impl<Balance> ClaimOutcomeHandler<Balance> for () {
+	fn on_claim_final(_: ClaimId, _: Option<AgreementId>, _: ClaimOutcome<Balance>) {}
+}

@@ -1,0 +1,9 @@
+//! The pallets whose FRAME benchmarks this runtime runs (with `--features runtime-benchmarks`).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+);

@@ -1,0 +1,227 @@
+//! # Poruka runtime
+//!
+//! The runtime of a mutual-guarantee cooperative: members join through guarantors who put money
+//! behind them, claims against a member are judged by that member's guarantors, and harmed
+//! parties are compensated from deposits and guarantor funds.
+//!
+//! Layout:
+//! - [`configs`]: the `Config` of every pallet, one module per concern;
+//! - [`apis`]: the runtime APIs the node and clients call;
+//! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets.
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime!` needs a deep recursion limit.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks;
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::RuntimeVersion;
+
+pub use frame_support::{construct_runtime, parameter_types};
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types: what the node needs to know of the runtime's blocks without knowing its calls.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::traits::Hash as HashT;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+}
+
+impl_opaque_keys! {
+	/// The session keys of a validator: an Aura (sr25519) and a GRANDPA (ed25519) key.
+	pub struct SessionKeys {
+		pub aura: Aura,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's version. Bump `spec_version` with every change of runtime logic, and
+/// `transaction_version` whenever calls or transaction extensions change their encoding.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("poruka"),
+	impl_name: alloc::borrow::Cow::Borrowed("poruka"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+mod block_times {
+	/// The average expected block time, which the slot duration follows.
+	///
+	/// Changing this after the chain has started breaks block production: Aura's slot numbers
+	/// would change.
+	pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+
+	/// The slot duration of Aura, equal to the block time.
+	pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+}
+pub use block_times::*;
+
+/// Time measured in blocks.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// An hour in blocks.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// A day in blocks.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// The smallest unit of the token is a pico-POR: POR has 12 decimals.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a POR.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// A millionth of a POR.
+pub const MICRO_UNIT: Balance = 1_000_000;
+
+/// The token's symbol, announced in the chain spec properties.
+pub const TOKEN_SYMBOL: &str = "POR";
+/// The token's number of decimals.
+pub const TOKEN_DECIMALS: u8 = 12;
+/// The SS58 address format (42: the generic Substrate prefix).
+pub const SS58_PREFIX: u16 = 42;
+
+/// The existential deposit: the least balance an account may hold.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// A signature on the chain.
+pub type Signature = MultiSignature;
+
+/// An account's identity: the public key behind a signature.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// Balance of an account.
+pub type Balance = u128;
+
+/// Index of a transaction in the chain.
+pub type Nonce = u32;
+
+/// A hash of some data used by the chain.
+pub type Hash = sp_core::H256;
+
+/// An index to a block.
+pub type BlockNumber = u32;
+
+/// The address format for describing accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// Block header type.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Block type.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// A block that is signed.
+pub type SignedBlock = generic::SignedBlock<Block>;
+
+/// The identifier of a block.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions, checked and applied in this order for every signed transaction.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// An extrinsic as it travels: not yet checked.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload that an account signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Migrations to run at the next runtime upgrade.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Dispatches extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+/// The pallets of the runtime. Their indices are part of every transaction's encoding: never
+/// reuse or reorder them.
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(6)]
+	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(7)]
+	pub type Utility = pallet_utility;
+}
