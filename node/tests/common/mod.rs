@@ -31,12 +31,29 @@ pub fn node_binary() -> PathBuf {
 	PathBuf::from(env!("CARGO_BIN_EXE_poruka-node"))
 }
 
-/// A port nobody listens on right now.
+/// A port nobody listens on right now, below the kernel's ephemeral range (32768 and up on
+/// Linux) so that no outgoing connection of a running node can take it before the node that
+/// is handed it binds it, and never the same twice in one test process.
 pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0")
-		.and_then(|l| l.local_addr())
-		.map(|a| a.port())
-		.expect("the OS hands out a free port")
+	use std::sync::atomic::{AtomicU16, Ordering};
+	// Each test binary starts at its own offset, so parallel test binaries rarely probe the
+	// same ports.
+	static NEXT: AtomicU16 = AtomicU16::new(0);
+	let start = (std::process::id() % 400) as u16 * 30;
+	loop {
+		let offset = NEXT.fetch_add(1, Ordering::Relaxed);
+		let port = 20_000 + start.wrapping_add(offset) % 12_000;
+		let v4 = TcpListener::bind(("127.0.0.1", port)).is_ok();
+		let v6 = TcpListener::bind(("::1", port)).is_ok() || !ipv6_loopback();
+		if v4 && v6 {
+			return port;
+		}
+	}
+}
+
+/// Whether this machine has an IPv6 loopback (the node's RPC listens on both).
+fn ipv6_loopback() -> bool {
+	TcpListener::bind(("::1", 0)).is_ok()
 }
 
 /// A running `poruka-node` process, killed when dropped (so a failing test leaves nothing
@@ -58,15 +75,24 @@ impl Node {
 	/// Starts the node with `args`, plus free RPC and p2p ports and no mDNS, telemetry or
 	/// Prometheus.
 	pub fn start(args: &[&str]) -> Node {
-		let rpc_port = free_port();
-		let p2p_port = free_port();
+		Self::start_on(args, free_port(), free_port())
+	}
+
+	/// Starts the node with `args` on the given RPC and p2p ports (on 127.0.0.1), with no
+	/// mDNS, telemetry or Prometheus. Its log goes to a file named after the RPC port.
+	pub fn start_on(args: &[&str], rpc_port: u16, p2p_port: u16) -> Node {
 		let log_dir = std::env::temp_dir().join("poruka-e2e-logs");
 		std::fs::create_dir_all(&log_dir).expect("log dir can be created");
 		let log_path = log_dir.join(format!("node-{rpc_port}.log"));
-		let log = std::fs::File::create(&log_path).expect("log file can be created");
+		let log = std::fs::OpenOptions::new()
+			.create(true)
+			.append(true)
+			.open(&log_path)
+			.expect("log file can be opened");
 		let child = Command::new(node_binary())
 			.args(args)
-			.args(["--rpc-port", &rpc_port.to_string(), "--port", &p2p_port.to_string()])
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
 			.args(["--no-mdns", "--no-telemetry", "--no-prometheus"])
 			.stdout(Stdio::null())
 			.stderr(Stdio::from(log))
@@ -78,6 +104,20 @@ impl Node {
 			.build(format!("http://127.0.0.1:{rpc_port}"))
 			.expect("an HTTP client for a well-formed URL");
 		Node { child: Some(child), rpc_port, rpc }
+	}
+
+	/// Kills the node with SIGKILL, as a crash or a power cut would.
+	pub fn kill_hard(mut self) {
+		if let Some(mut child) = self.child.take() {
+			child.kill().expect("SIGKILL delivered");
+			child.wait().expect("the killed node is reaped");
+		}
+	}
+
+	/// `system_health`'s peer count.
+	pub async fn peers(&self) -> Result<u64, jsonrpsee::core::client::Error> {
+		let health = self.call("system_health", rpc_params()).await?;
+		Ok(health["peers"].as_u64().unwrap_or_default())
 	}
 
 	/// The OS process id.
@@ -189,9 +229,20 @@ impl Node {
 		.unwrap_or_default()
 	}
 
-	/// Signs `call` as `signer` with the next nonce, immortal, no tip, no metadata hash check.
+	/// Signs `call` as the dev account `signer` with the next nonce, immortal, no tip, no
+	/// metadata hash check.
 	pub async fn sign(&self, signer: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
-		let who = signer.to_account_id();
+		self.sign_with(&signer.pair(), call).await
+	}
+
+	/// Signs `call` with any sr25519 key, with its next nonce, immortal, no tip, no metadata
+	/// hash check.
+	pub async fn sign_with(
+		&self,
+		pair: &sp_core::sr25519::Pair,
+		call: RuntimeCall,
+	) -> UncheckedExtrinsic {
+		let who: AccountId = pair.public().into();
 		let nonce = self.next_nonce(&who).await;
 		let genesis = self.genesis_hash().await;
 		let (spec_version, tx_version) = self.runtime_versions().await;
@@ -209,7 +260,7 @@ impl Node {
 		);
 		let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), (), None, ());
 		let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| signer.pair().sign(bytes));
+		let signature = payload.using_encoded(|bytes| pair.sign(bytes));
 		UncheckedExtrinsic::new_signed(
 			call,
 			MultiAddress::Id(who),

@@ -153,7 +153,8 @@ mod benchmarks {
 		let ward = ward::<T>("ward", 0, &givers);
 		Guarantor::<T>::do_revoke_guarantee(&givers[0], &ward).expect("revokes");
 		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number().saturating_add(T::RevocationNotice::get()),
+			frame_system::Pallet::<T>::block_number()
+				.saturating_add(Guarantor::<T>::timing().revocation_notice),
 		);
 		let caller = funded::<T>("caller", 0);
 		#[extrinsic_call]
@@ -195,7 +196,8 @@ mod benchmarks {
 			Guarantor::<T>::do_withdraw_deposit(&who, stake::<T>()).expect("withdraws");
 		}
 		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get()),
+			frame_system::Pallet::<T>::block_number()
+				.saturating_add(Guarantor::<T>::timing().unbonding_period),
 		);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));

@@ -57,8 +57,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let period = match to {
-			Open | Appealed => Some(T::DecisionPeriod::get()),
-			Decided { .. } => Some(T::AppealPeriod::get()),
+			Open | Appealed => Some(Self::timing().decision_period),
+			Decided { .. } => Some(Self::timing().appeal_period),
 			Arbitration | Paid { .. } | Rejected => None,
 		};
 		if let Some(period) = period {

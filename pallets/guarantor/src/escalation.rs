@@ -228,10 +228,13 @@ impl<T: Config> Pallet<T> {
 			return meter.consumed();
 		}
 		let per_block = T::WeightInfo::on_initialize_block();
+		// A due claim either becomes final and is paid (measured by `on_initialize_claim`) or
+		// climbs a level (as costly as the escalation an `appeal` makes).
 		let per_claim = T::WeightInfo::on_initialize_claim(
 			T::MaxPanelSize::get(),
 			T::MaxEscalationLevels::get(),
-		);
+		)
+		.max(T::WeightInfo::appeal(T::MaxGuarantors::get()));
 		let mut block = DeadlineCursor::<T>::get();
 		let mut scanned = 0u32;
 		while block <= now && scanned < MAX_BLOCKS_SCANNED {

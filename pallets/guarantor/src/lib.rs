@@ -34,12 +34,42 @@ extern crate alloc;
 
 pub use pallet::*;
 
+impl<T: Config> Pallet<T> {
+	/// The periods in force: those set by `set_timing` (or genesis), else the `Config` ones.
+	pub fn timing() -> TimingOf<T> {
+		CurrentTiming::<T>::get().unwrap_or_else(Self::default_timing)
+	}
+
+	/// The `Config` periods.
+	pub fn default_timing() -> TimingOf<T> {
+		Timing {
+			decision_period: T::DecisionPeriod::get(),
+			appeal_period: T::AppealPeriod::get(),
+			unbonding_period: T::UnbondingPeriod::get(),
+			revocation_notice: T::RevocationNotice::get(),
+		}
+	}
+
+	/// Every period must be at least one block.
+	pub fn ensure_valid_timing(timing: &TimingOf<T>) -> DispatchResult {
+		use sp_runtime::traits::Zero;
+		let Timing { decision_period, appeal_period, unbonding_period, revocation_notice } = timing;
+		ensure!(
+			![decision_period, appeal_period, unbonding_period, revocation_notice]
+				.iter()
+				.any(|p| p.is_zero()),
+			Error::<T>::InvalidTiming
+		);
+		Ok(())
+	}
+}
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod claims;
 pub mod compensation;
 pub mod escalation;
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
 pub mod invariants;
 pub mod membership;
 #[cfg(test)]
@@ -54,6 +84,7 @@ pub use weights::WeightInfo;
 
 use frame_support::{pallet_prelude::*, traits::fungible};
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::DispatchResult;
 
 /// The balance type of the currency.
 pub type BalanceOf<T> =
@@ -79,6 +110,9 @@ pub type ClaimOf<T> = Claim<
 /// A panel of this runtime.
 pub type PanelOfT<T> =
 	PanelOf<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxPanelSize>;
+
+/// The rules' periods in this runtime's block numbers.
+pub type TimingOf<T> = Timing<BlockNumberFor<T>>;
 
 /// A payment record of this runtime.
 pub type PaymentOf<T> = Payment<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -137,6 +171,9 @@ pub mod pallet {
 		/// Who resolves claims no panel is left to decide. Its resolution is final.
 		type ArbiterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// Who may change the rules' periods (`set_timing`).
+		type TimingOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
 		/// How much of each member's coverage other pallets (agreements) have promised.
 		type Commitments: Commitments<Self::AccountId, BalanceOf<Self>>;
 
@@ -159,7 +196,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxWards: Get<u32>;
 
-		/// How long a deposit withdrawal stays liable before it is paid out.
+		/// How long a deposit withdrawal stays liable before it is paid out, until `set_timing`
+		/// says otherwise.
 		#[pallet::constant]
 		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
 
@@ -167,7 +205,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxUnbondingChunks: Get<u32>;
 
-		/// How long a revoked guarantee stays liable before it can be released.
+		/// How long a revoked guarantee stays liable before it can be released, until
+		/// `set_timing` says otherwise.
 		#[pallet::constant]
 		type RevocationNotice: Get<BlockNumberFor<Self>>;
 
@@ -179,11 +218,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type AppealBond: Get<BalanceOf<Self>>;
 
-		/// How long a panel has to decide before the claim escalates.
+		/// How long a panel has to decide before the claim escalates, until `set_timing` says
+		/// otherwise.
 		#[pallet::constant]
 		type DecisionPeriod: Get<BlockNumberFor<Self>>;
 
-		/// How long the parties have to appeal a decision before it becomes final.
+		/// How long the parties have to appeal a decision before it becomes final, until
+		/// `set_timing` says otherwise.
 		#[pallet::constant]
 		type AppealPeriod: Get<BlockNumberFor<Self>>;
 
@@ -310,6 +351,10 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The rules' periods, when they differ from the `Config` defaults.
+	#[pallet::storage]
+	pub type CurrentTiming<T: Config> = StorageValue<_, TimingOf<T>>;
+
 	/// The earliest block whose deadlines may not all have been processed.
 	#[pallet::storage]
 	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
@@ -323,11 +368,17 @@ pub mod pallet {
 		pub founders: Vec<(T::AccountId, BalanceOf<T>)>,
 		/// `(guarantor, ward, amount)`.
 		pub guarantees: Vec<(T::AccountId, T::AccountId, BalanceOf<T>)>,
+		/// The rules' periods, if not the `Config` defaults (a dev chain's are short).
+		pub timing: Option<TimingOf<T>>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			if let Some(timing) = self.timing {
+				Pallet::<T>::ensure_valid_timing(&timing).expect("genesis periods are positive");
+				CurrentTiming::<T>::put(timing);
+			}
 			for (founder, deposit) in &self.founders {
 				Pallet::<T>::do_add_founder(founder).expect("genesis founders are distinct");
 				if !deposit.is_zero() {
@@ -373,7 +424,8 @@ pub mod pallet {
 		MemberReinstated { who: T::AccountId },
 		/// `who` left: its deposit unbonds and its guarantees are being released.
 		MemberLeaving { who: T::AccountId },
-		/// A member that left has nothing left here; its record is gone.
+		/// A member that left (or a candidate whose guarantees are all gone) has nothing left
+		/// here; its record is gone.
 		MemberRemoved { who: T::AccountId },
 		/// `who` added `amount` to its deposit, now `total`.
 		Deposited { who: T::AccountId, amount: BalanceOf<T>, total: BalanceOf<T> },
@@ -451,6 +503,8 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 			remaining: BalanceOf<T>,
 		},
+		/// The rules' periods changed; deadlines set from now on use them.
+		TimingSet { timing: TimingOf<T> },
 		/// A due deadline of `claim` could not be processed; the claim went to the arbiter.
 		DeadlineFailed { claim: ClaimId, error: DispatchError },
 	}
@@ -530,6 +584,8 @@ pub mod pallet {
 		DeadlineQueueFull,
 		/// There is no debt to this creditor.
 		NoDebt,
+		/// Every period must be at least one block.
+		InvalidTiming,
 		/// A counter or sum would overflow.
 		Overflow,
 		/// Internal bookkeeping disagrees with itself; please report this.
@@ -552,8 +608,10 @@ pub mod pallet {
 			assert!(T::MaxPanelSize::get() >= 1, "MaxPanelSize must be at least 1");
 			assert!(T::MaxEscalationLevels::get() >= 1, "MaxEscalationLevels must be at least 1");
 			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must be at least 1");
-			assert!(!T::DecisionPeriod::get().is_zero(), "DecisionPeriod must be positive");
-			assert!(!T::AppealPeriod::get().is_zero(), "AppealPeriod must be positive");
+			assert!(
+				Pallet::<T>::ensure_valid_timing(&Pallet::<T>::default_timing()).is_ok(),
+				"every default period must be positive"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -777,6 +835,20 @@ pub mod pallet {
 		) -> DispatchResult {
 			let debtor = ensure_signed(origin)?;
 			Self::do_repay(&debtor, &creditor, amount)
+		}
+
+		/// Set the rules' periods: decision, appeal, unbonding and revocation notice. The
+		/// origin must be `TimingOrigin`. Deadlines already set keep their blocks.
+		///
+		/// Emits `TimingSet`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::set_timing())]
+		pub fn set_timing(origin: OriginFor<T>, timing: TimingOf<T>) -> DispatchResult {
+			T::TimingOrigin::ensure_origin(origin)?;
+			Self::ensure_valid_timing(&timing)?;
+			CurrentTiming::<T>::put(timing);
+			Self::deposit_event(Event::TimingSet { timing });
+			Ok(())
 		}
 	}
 }

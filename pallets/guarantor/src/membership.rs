@@ -108,8 +108,8 @@ impl<T: Config> Pallet<T> {
 		let mut guarantee = Guarantees::<T>::get(ward, guarantor).ok_or(Error::<T>::NoGuarantee)?;
 		ensure!(guarantee.is_live(), Error::<T>::GuaranteeRevoked);
 		let mut receiver = Members::<T>::get(ward).ok_or(Error::<T>::Inconsistent)?;
-		let release_at =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::RevocationNotice::get());
+		let release_at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(Self::timing().revocation_notice);
 		guarantee.release_at = Some(release_at);
 		receiver.live_guarantors = receiver.live_guarantors.saturating_sub(1);
 		receiver.backing = receiver.backing.saturating_sub(guarantee.amount);
@@ -207,8 +207,8 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let release_at =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+		let release_at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(Self::timing().unbonding_period);
 		Unbonding::<T>::try_mutate(who, |chunks| {
 			chunks
 				.try_push(UnbondingChunk { amount, release_at })
@@ -268,8 +268,8 @@ impl<T: Config> Pallet<T> {
 			Self::schedule_unbonding(who, free_deposit)?;
 			member.unbonding = member.deposit;
 		}
-		let release_at =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::RevocationNotice::get());
+		let release_at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(Self::timing().revocation_notice);
 		let mut revoked = 0u32;
 		for (guarantor, mut guarantee) in Guarantees::<T>::iter_prefix(who) {
 			if guarantee.is_live() {
@@ -316,9 +316,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Stores a member record, or removes it if the member left and nothing is left of it.
+	/// Stores a member record, or removes it if the member left (or was only ever a candidate)
+	/// and nothing is left of it.
 	pub(crate) fn store_or_remove(who: &T::AccountId, member: MemberOf<T>) {
-		let empty = member.status == MemberStatus::Leaving
+		let empty = matches!(member.status, MemberStatus::Leaving | MemberStatus::Candidate)
 			&& member.deposit.is_zero()
 			&& member.guarantors == 0
 			&& member.wards == 0

@@ -98,6 +98,7 @@ impl pallet_guarantor::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type FounderOrigin = EnsureRoot<AccountId>;
 	type ArbiterOrigin = EnsureRoot<AccountId>;
+	type TimingOrigin = EnsureRoot<AccountId>;
 	type Commitments = TestCommitments;
 	type OnClaimFinal = RecordOutcomes;
 	type MinGuarantee = ConstU64<MIN_GUARANTEE>;
@@ -171,6 +172,9 @@ impl crate::WeightInfo for TestWeights {
 	fn repay() -> Weight {
 		Weight::zero()
 	}
+	fn set_timing() -> Weight {
+		Weight::zero()
+	}
 	fn on_initialize_base() -> Weight {
 		Weight::from_parts(1, 0)
 	}
@@ -216,6 +220,7 @@ impl ExtBuilder {
 		pallet_guarantor::GenesisConfig::<Test> {
 			founders: self.founders,
 			guarantees: self.guarantees,
+			timing: None,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -96,6 +96,34 @@ impl<Balance: Default + Copy + sp_runtime::Saturating, BlockNumber>
 	}
 }
 
+/// The periods of the rules, which the cooperative can tune without a runtime upgrade
+/// (`set_timing`). A change applies to deadlines set after it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Timing<BlockNumber> {
+	/// How long a panel has to decide before the claim escalates.
+	pub decision_period: BlockNumber,
+	/// How long the parties have to appeal a decision before it becomes final.
+	pub appeal_period: BlockNumber,
+	/// How long a deposit withdrawal stays liable before it is paid out.
+	pub unbonding_period: BlockNumber,
+	/// How long a revoked guarantee stays liable before it can be released.
+	pub revocation_notice: BlockNumber,
+}
+
 /// A guarantee: money a guarantor holds behind its ward.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Guarantee<Balance, BlockNumber> {

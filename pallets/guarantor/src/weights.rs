@@ -26,6 +26,7 @@ pub trait WeightInfo {
 	fn appeal(g: u32) -> Weight;
 	fn resolve(l: u32) -> Weight;
 	fn repay() -> Weight;
+	fn set_timing() -> Weight;
 	fn on_initialize_base() -> Weight;
 	fn on_initialize_block() -> Weight;
 	fn on_initialize_claim(p: u32, l: u32) -> Weight;
@@ -79,6 +80,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn repay() -> Weight {
+		Weight::zero()
+	}
+	fn set_timing() -> Weight {
 		Weight::zero()
 	}
 	fn on_initialize_base() -> Weight {

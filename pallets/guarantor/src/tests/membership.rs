@@ -377,3 +377,18 @@ fn integrity_test_passes() {
 		<Guarantor as Hooks<u64>>::integrity_test();
 	});
 }
+
+#[test]
+fn a_candidate_whose_only_guarantee_is_released_is_forgotten() {
+	ExtBuilder::default().build_and_execute(|| {
+		vouch_all(4, &[(1, 40)]);
+		assert_ok!(Guarantor::revoke_guarantee(RuntimeOrigin::signed(1), 4));
+		run_to_block(1 + REVOCATION_NOTICE);
+		assert_ok!(Guarantor::release_guarantee(RuntimeOrigin::signed(1), 1, 4));
+		System::assert_last_event(
+			Event::GuaranteeReleased { guarantor: 1, ward: 4, amount: 40 }.into(),
+		);
+		assert!(guarantor_events().contains(&Event::MemberRemoved { who: 4 }));
+		assert_eq!(status(4), None);
+	});
+}

@@ -5,6 +5,7 @@ mod compensation;
 mod escalation;
 mod membership;
 mod properties;
+mod timing;
 
 pub use crate::{mock::*, HoldReason, MemberStatus, Members, Verdict};
 use frame_support::{

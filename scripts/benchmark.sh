@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Usage: scripts/benchmark.sh [pallet ...]   (default: every Poruka pallet)
+#
+# Builds poruka-node with `--features runtime-benchmarks`, runs the FRAME benchmarks of the
+# given pallets on this machine, and writes each pallet's `src/weights.rs` from
+# scripts/weights-template.hbs. Commit the result together with the machine it ran on.
+set -euo pipefail
+
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+"$here/setup.sh"
+source "$here/lib/env.sh"
+cd "$repo_root"
+
+pallets=("$@")
+((${#pallets[@]})) || pallets=(guarantor)
+
+cargo build --locked --release -p poruka-node --features runtime-benchmarks
+# Keep the benchmarking binary apart: the next ordinary build replaces target/release/poruka-node.
+bench_bin="$CARGO_TARGET_DIR/release/poruka-node-benchmarks"
+cp "$CARGO_TARGET_DIR/release/poruka-node" "$bench_bin"
+
+mkdir -p "$repo_root/docs/benchmarks"
+run() {
+  "$bench_bin" benchmark pallet --chain dev --wasm-execution compiled \
+    --steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --heap-pages 4096 "$@"
+}
+
+# The anchor the guarantor's weight targets are compared with (docs/performance.md).
+echo "[benchmark] pallet_balances::transfer_keep_alive (anchor)"
+run --pallet pallet_balances --extrinsic transfer_keep_alive \
+  | tee "$repo_root/docs/benchmarks/pallet_balances-transfer_keep_alive.txt"
+
+for pallet in "${pallets[@]}"; do
+  echo "[benchmark] pallet_$pallet"
+  run \
+    --pallet "pallet_$pallet" \
+    --extrinsic '*' \
+    --template "$repo_root/scripts/weights-template.hbs" \
+    --output "$repo_root/pallets/$pallet/src/weights.rs" \
+    | tee "$repo_root/docs/benchmarks/pallet_$pallet.txt"
+done
