@@ -6,14 +6,7 @@
 # scripts/weights-template.hbs. Commit the result together with the machine it ran on.
 set -euo pipefail
 
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
-  exit 0
-fi
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-"$here/setup.sh"
-source "$here/lib/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prelude.sh" "$@"
 cd "$repo_root"
 
 pallets=("$@")

@@ -6,15 +6,8 @@
 # start the real poruka-node binary. CI (.ci/run) runs exactly this.
 set -euo pipefail
 
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
-  exit 0
-fi
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-"$here/setup.sh"
-source "$here/lib/env.sh"
-source "$here/lib/build.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prelude.sh" "$@"
+source "$repo_root/scripts/lib/build.sh"
 
 cd "$repo_root"
 echo "[test] cargo fmt --check"
