@@ -215,9 +215,10 @@ mod benchmarks {
 		assert_eq!(Members::<T>::get(&who).map(|m| m.status), Some(MemberStatus::Leaving));
 	}
 
-	/// Against a respondent with `g` eligible guarantors.
+	/// Against a respondent with `g` eligible guarantors (at least `MinGuarantors`: a
+	/// respondent is a member).
 	#[benchmark]
-	fn file_claim(g: Linear<1, { T::MaxGuarantors::get() }>) {
+	fn file_claim(g: Linear<{ T::MinGuarantors::get() }, { T::MaxGuarantors::get() }>) {
 		let givers = founders::<T>(g);
 		let respondent = ward::<T>("respondent", 0, &givers);
 		let claimant = claimant::<T>();
@@ -242,7 +243,7 @@ mod benchmarks {
 
 	/// The claimant has `g` eligible guarantors.
 	#[benchmark]
-	fn contest(g: Linear<1, { T::MaxGuarantors::get() }>) {
+	fn contest(g: Linear<{ T::MinGuarantors::get() }, { T::MaxGuarantors::get() }>) {
 		let givers = founders::<T>(T::MinGuarantors::get());
 		let respondent = ward::<T>("respondent", 0, &givers);
 		let claimant_givers: Vec<_> = (0..g).map(|i| founder::<T>(100 + i)).collect();
@@ -276,7 +277,7 @@ mod benchmarks {
 
 	/// An appeal that forms the next level from `g` guarantors of every panelist.
 	#[benchmark]
-	fn appeal(g: Linear<1, { T::MaxGuarantors::get() }>) {
+	fn appeal(g: Linear<{ T::MinGuarantors::get() }, { T::MaxGuarantors::get() }>) {
 		let width = T::MaxPanelSize::get().min(T::MaxGuarantors::get());
 		let top = founders::<T>(g);
 		let panelists: Vec<_> = (0..width).map(|i| ward::<T>("panelist", i, &top)).collect();
