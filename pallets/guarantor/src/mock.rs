@@ -40,14 +40,17 @@ impl pallet_balances::Config for Test {
 	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
 }
 
+/// A claim's final outcome as `OnClaimFinal` hears it.
+pub type Outcome = (ClaimId, Option<AgreementId>, ClaimOutcome<Balance>);
+
 thread_local! {
 	/// Commitments other pallets hold against members' coverage.
-	pub static COMMITTED: RefCell<BTreeMap<AccountId, Balance>> = RefCell::new(BTreeMap::new());
+	pub static COMMITTED: RefCell<BTreeMap<AccountId, Balance>> =
+		const { RefCell::new(BTreeMap::new()) };
 	/// Every final claim outcome reported to `OnClaimFinal`.
-	pub static OUTCOMES: RefCell<Vec<(ClaimId, Option<AgreementId>, ClaimOutcome<Balance>)>> =
-		RefCell::new(Vec::new());
+	pub static OUTCOMES: RefCell<Vec<Outcome>> = const { RefCell::new(Vec::new()) };
 	/// The weight `on_initialize` may spend.
-	pub static DEADLINE_WEIGHT: RefCell<Weight> = RefCell::new(Weight::MAX);
+	pub static DEADLINE_WEIGHT: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
 }
 
 /// Test commitments: set with [`set_committed`].
@@ -76,7 +79,7 @@ impl ClaimOutcomeHandler<Balance> for RecordOutcomes {
 }
 
 /// The outcomes reported so far.
-pub fn outcomes() -> Vec<(ClaimId, Option<AgreementId>, ClaimOutcome<Balance>)> {
+pub fn outcomes() -> Vec<Outcome> {
 	OUTCOMES.with(|o| o.borrow().clone())
 }
 
