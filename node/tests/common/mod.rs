@@ -120,11 +120,6 @@ impl Node {
 		Ok(health["peers"].as_u64().unwrap_or_default())
 	}
 
-	/// The OS process id.
-	pub fn pid(&self) -> u32 {
-		self.child.as_ref().map(|c| c.id()).unwrap_or_default()
-	}
-
 	/// Calls `method` with `params`; the JSON-RPC error if there is one.
 	pub async fn call<P: ToRpcParams + Send>(
 		&self,

@@ -3,7 +3,6 @@
 
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
-use frame_system::pallet_prelude::BlockNumberFor;
 use poruka_primitives::ClaimFiler;
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -304,11 +303,6 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::ClaimResolved { claim: id, verdict });
 		Self::finalize(id, claim, verdict)
-	}
-
-	/// The block at which a claim's current phase times out.
-	pub fn claim_deadline(id: ClaimId) -> Option<BlockNumberFor<T>> {
-		Claims::<T>::get(id).and_then(|c| c.deadline)
 	}
 }
 
