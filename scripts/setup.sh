@@ -3,7 +3,8 @@
 #
 # Installs, only where missing, what building Poruka needs on a Debian machine with rustup:
 # the wasm targets and rust-src for substrate-wasm-builder, protoc, clang/libclang, a fast
-# linker (mold), pkg-config and the system OpenSSL headers. Safe to run any number of times.
+# linker (mold), pkg-config, the system OpenSSL headers, and Node.js with npm for the
+# polkadot.js client in scripts/client. Safe to run any number of times.
 set -euo pipefail
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
@@ -19,6 +20,9 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 for pkg in clang libclang-dev protobuf-compiler mold pkg-config libssl-dev make curl; do
   have_pkg "$pkg" || need_pkgs+=("$pkg")
 done
+# Node.js may come from elsewhere than Debian (nodesource, nvm); only a missing one is installed.
+command -v node >/dev/null 2>&1 || need_pkgs+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_pkgs+=(npm)
 if ((${#need_pkgs[@]})); then
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)

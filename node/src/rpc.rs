@@ -1,11 +1,12 @@
 //! The node's JSON-RPC methods beyond the standard `system_*`, `chain_*`, `state_*` and
-//! `author_*` ones: `system_accountNextIndex` (frame-system) and `payment_*`
-//! (transaction payment). The custom RPC of Poruka's pallets is merged here too.
+//! `author_*` ones: `system_accountNextIndex` (frame-system), `payment_*` (transaction
+//! payment), and Poruka's own: `guarantor_*` (claims, members, the guarantor tree) and
+//! `agreements_status`. `docs/rpc.md` describes them.
 
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
-use poruka_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use poruka_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
@@ -33,8 +34,12 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_guarantor_rpc::GuarantorRuntimeApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: pallet_agreements_rpc::AgreementsRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use pallet_agreements_rpc::{Agreements, AgreementsRpcServer};
+	use pallet_guarantor_rpc::{Guarantor, GuarantorRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -42,7 +47,12 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(
+		Guarantor::<_, Block, AccountId, Balance, BlockNumber>::new(client.clone()).into_rpc(),
+	)?;
+	module
+		.merge(Agreements::<_, Block, AccountId, Balance, BlockNumber>::new(client).into_rpc())?;
 
 	Ok(module)
 }

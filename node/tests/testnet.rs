@@ -164,19 +164,19 @@ async fn four_validators_gossip_finalize_and_survive_a_lost_node() {
 	})
 	.await;
 
-	// State written before the loss: a transfer to Charlie (a guarantor claim takes its place
-	// once the guarantor pallet is in the runtime).
-	let charlie = Charlie.to_account_id();
-	let charlie_before = nodes[3].free_balance(&charlie, None).await;
-	let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
-		dest: MultiAddress::Id(charlie.clone()),
-		value: 3 * UNIT,
+	// A guarantor claim, made before the loss: Alice (a founder) against Dave (a member).
+	let claim = RuntimeCall::Guarantor(pallet_guarantor::Call::file_claim {
+		respondent: Dave.to_account_id(),
+		amount: 3 * UNIT,
+		evidence: b"e2e".to_vec().try_into().unwrap(),
+		agreement: None,
 	});
-	let xt = nodes[0].sign(Alice, call).await;
+	let xt = nodes[0].sign(Alice, claim).await;
 	nodes[0].submit(&xt).await;
-	eventually("the second transfer is finalized on node 4", Duration::from_secs(90), || async {
+	let claim_key = pallet_guarantor::Claims::<poruka_runtime::Runtime>::hashed_key_for(0u32);
+	eventually("the claim is finalized on node 4", Duration::from_secs(90), || async {
 		let head = nodes[3].finalized_hash().await.unwrap();
-		nodes[3].free_balance(&charlie, Some(head)).await == charlie_before + 3 * UNIT
+		raw_exists(&nodes[3], &claim_key, head).await
 	})
 	.await;
 
@@ -187,16 +187,12 @@ async fn four_validators_gossip_finalize_and_survive_a_lost_node() {
 	for node in &nodes {
 		node.wait_for_finalized(finalized + 3, Duration::from_secs(120)).await;
 	}
-	// Restarted on the same base path, it catches up and still has that state.
+	// Restarted on the same base path, it catches up and still has the claim.
 	let back = vals[3].start(&bootnode);
 	let target = nodes[0].finalized_number().await.unwrap();
 	back.wait_for_finalized(target, STARTUP_TIMEOUT).await;
 	let head = back.finalized_hash().await.unwrap();
-	assert_eq!(
-		back.free_balance(&charlie, Some(head)).await,
-		charlie_before + 3 * UNIT,
-		"the state written before the crash survived it"
-	);
+	assert!(raw_exists(&back, &claim_key, head).await, "the claim survived the crash");
 
 	// 4. A stranger: a full node that follows the chain but authors nothing.
 	let stranger_dir = root.0.join("stranger");
@@ -244,6 +240,15 @@ async fn four_validators_gossip_finalize_and_survive_a_lost_node() {
 		let status = node.stop();
 		assert!(status.success(), "a node exited with {status}");
 	}
+}
+
+/// Whether `key` has a value at `at`, by `state_getStorage`.
+async fn raw_exists(node: &Node, key: &[u8], at: sp_core::H256) -> bool {
+	let value = node
+		.call("state_getStorage", vec![sp_core::bytes::to_hex(key, false), format!("{at:?}")])
+		.await
+		.expect("state_getStorage");
+	!value.is_null()
 }
 
 /// Writes `hex` (a node key) to a file under `root`; returns its path.

@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Agreements, Aura, Balance, Block, BlockNumber, Executive, Grandpa, Guarantor,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -194,6 +195,37 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_guarantor_runtime_api::GuarantorApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn claim_status(
+			id: pallet_guarantor::ClaimId,
+		) -> Result<pallet_guarantor::queries::ClaimStatusOf<Runtime>, pallet_guarantor::queries::QueryError> {
+			Guarantor::claim_status(id)
+		}
+
+		fn member(who: AccountId) -> Option<pallet_guarantor::queries::MemberInfoOf<Runtime>> {
+			Guarantor::member_info(&who)
+		}
+
+		fn claims_of(who: AccountId) -> pallet_guarantor::queries::ClaimsOfView {
+			Guarantor::claims_of(&who)
+		}
+
+		fn guarantor_tree(
+			who: AccountId,
+			depth: u32,
+		) -> Result<pallet_guarantor::queries::GuarantorTreeOf<Runtime>, pallet_guarantor::queries::QueryError> {
+			Guarantor::guarantor_tree(&who, depth)
+		}
+	}
+
+	impl pallet_agreements_runtime_api::AgreementsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn agreement_status(
+			id: pallet_agreements::AgreementId,
+		) -> Option<pallet_agreements::queries::AgreementStatusOf<Runtime>> {
+			Agreements::agreement_status(id)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -239,10 +271,6 @@ impl_runtime_apis! {
 					System::set_code_without_checks(frame_system::RawOrigin::Root.into(), code.clone())
 						.map(|_| ())
 						.map_err(|e| BenchmarkError::Stop(e.error.into()))
-				}
-
-				fn verify_set_code() {
-					System::assert_last_event(frame_system::Event::<Runtime>::CodeUpdated.into());
 				}
 			}
 

@@ -6,4 +6,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_guarantor, Guarantor]
+	[pallet_agreements, Agreements]
 );

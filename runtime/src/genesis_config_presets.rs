@@ -11,8 +11,10 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	configs::monetary::CooperativeFund, AccountId, AuraConfig, Balance, BalancesConfig,
-	GrandpaConfig, RuntimeGenesisConfig, SudoConfig, EXISTENTIAL_DEPOSIT, UNIT,
+	BlockNumber, GrandpaConfig, GuarantorConfig, RuntimeGenesisConfig, SudoConfig,
+	EXISTENTIAL_DEPOSIT, UNIT,
 };
+use pallet_guarantor::Timing;
 
 /// What each dev account holds at genesis: a million POR.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -32,8 +34,45 @@ impl Authority {
 	}
 }
 
-/// A genesis state: the validators, who holds what, and who is sudo.
-fn genesis(authorities: Vec<Authority>, endowed: Vec<AccountId>, root: AccountId) -> Value {
+/// What each founder holds as its deposit at genesis.
+pub const FOUNDER_DEPOSIT: Balance = 1_000 * UNIT;
+
+/// What each founder puts behind each dev member at genesis.
+pub const DEV_GUARANTEE: Balance = 100 * UNIT;
+
+/// The dev chain's periods, in blocks of 6 s: a claim can go from filing to payout in minutes.
+pub const DEV_TIMING: Timing<BlockNumber> =
+	Timing { decision_period: 10, appeal_period: 5, unbonding_period: 20, revocation_notice: 20 };
+
+/// The cooperative at genesis: founders with their deposits, guarantees
+/// `(guarantor, ward, amount)` in the order they are given, and the periods (`None`: the
+/// runtime's production defaults).
+struct Cooperative {
+	founders: Vec<(AccountId, Balance)>,
+	guarantees: Vec<(AccountId, AccountId, Balance)>,
+	timing: Option<Timing<BlockNumber>>,
+}
+
+/// Alice, Bob and Charlie found the cooperative; Dave (vouched by Alice and Bob) and Eve
+/// (vouched by Alice, Bob and Charlie) are admitted members, so a claim can be tried at once.
+fn dev_cooperative(timing: Option<Timing<BlockNumber>>) -> Cooperative {
+	use Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
+	let founders =
+		[Alice, Bob, Charlie].iter().map(|k| (k.to_account_id(), FOUNDER_DEPOSIT)).collect();
+	let guarantees = [(Alice, Dave), (Bob, Dave), (Alice, Eve), (Bob, Eve), (Charlie, Eve)]
+		.iter()
+		.map(|(guarantor, ward)| (guarantor.to_account_id(), ward.to_account_id(), DEV_GUARANTEE))
+		.collect();
+	Cooperative { founders, guarantees, timing }
+}
+
+/// A genesis state: the validators, who holds what, who is sudo, and the cooperative.
+fn genesis(
+	authorities: Vec<Authority>,
+	endowed: Vec<AccountId>,
+	root: AccountId,
+	cooperative: Cooperative,
+) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed.into_iter().map(|who| (who, DEV_ENDOWMENT)).collect();
 	// The cooperative fund exists from genesis, so fees of any size can be paid into it.
@@ -46,6 +85,11 @@ fn genesis(authorities: Vec<Authority>, endowed: Vec<AccountId>, root: AccountId
 			authorities: authorities.into_iter().map(|a| (a.grandpa, 1)).collect(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		guarantor: GuarantorConfig {
+			founders: cooperative.founders,
+			guarantees: cooperative.guarantees,
+			timing: cooperative.timing,
+		},
 	})
 }
 
@@ -55,17 +99,18 @@ fn dev_accounts() -> Vec<AccountId> {
 }
 
 /// `development`: Alice alone produces and finalizes blocks; the dev accounts are funded;
-/// Alice is sudo.
+/// Alice is sudo; the dev cooperative runs on minute-long periods.
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![Authority::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		dev_cooperative(Some(DEV_TIMING)),
 	)
 }
 
 /// `local_testnet`: Alice, Bob, Charlie and Dave are the validators; the dev accounts are
-/// funded; Alice is sudo.
+/// funded; Alice is sudo; the dev cooperative runs on the production periods (days).
 pub fn local_config_genesis() -> Value {
 	genesis(
 		vec![
@@ -76,6 +121,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		dev_cooperative(None),
 	)
 }
 

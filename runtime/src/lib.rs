@@ -224,4 +224,10 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(8)]
+	pub type Guarantor = pallet_guarantor;
+
+	#[runtime::pallet_index(9)]
+	pub type Agreements = pallet_agreements;
 }

@@ -329,6 +329,22 @@ mod benchmarks {
 		assert!(!Debts::<T>::contains_key(&respondent, &creditor));
 	}
 
+	#[benchmark]
+	fn set_timing() -> Result<(), BenchmarkError> {
+		let timing = Timing {
+			decision_period: 10u32.into(),
+			appeal_period: 5u32.into(),
+			unbonding_period: 20u32.into(),
+			revocation_notice: 20u32.into(),
+		};
+		let origin =
+			T::TimingOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, timing);
+		assert_eq!(CurrentTiming::<T>::get(), Some(timing));
+		Ok(())
+	}
+
 	/// `on_initialize` with nothing due.
 	#[benchmark]
 	fn on_initialize_base() {

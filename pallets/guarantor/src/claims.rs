@@ -11,7 +11,7 @@ use sp_runtime::{
 
 use crate::{
 	BalanceOf, Bond, ClaimOf, ClaimPhase, Claims, ClaimsOf, Config, Error, EscalationReason, Event,
-	HoldReason, MemberStatus, Members, NextClaimId, Pallet, Side, Verdict,
+	HoldReason, MemberStatus, Members, NextClaimId, Pallet, Side, Verdict, WeightInfo,
 };
 use poruka_primitives::{AgreementId, ClaimId};
 
@@ -318,5 +318,9 @@ impl<T: Config> ClaimFiler<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		frame_support::storage::with_storage_layer(|| {
 			Self::do_file_claim(claimant, respondent, amount, evidence, agreement)
 		})
+	}
+
+	fn file_claim_weight() -> Weight {
+		T::WeightInfo::file_claim(T::MaxGuarantors::get())
 	}
 }

@@ -13,7 +13,7 @@ use crate::{
 	BalanceOf, ClaimOf, ClaimPhase, Claims, ClaimsOf, Config, DeadlineCursor, Deadlines, Error,
 	EscalationReason, Event, Guarantees, Members, Pallet, PanelOfT, Panelist, Side, WeightInfo,
 };
-use poruka_primitives::ClaimId;
+use poruka_primitives::{ClaimId, ClaimOutcomeHandler};
 
 /// How many blocks after the wanted one a deadline may slip when that block's queue is full.
 const SCHEDULE_PROBES: u32 = 16;
@@ -228,12 +228,14 @@ impl<T: Config> Pallet<T> {
 			return meter.consumed();
 		}
 		let per_block = T::WeightInfo::on_initialize_block();
-		// A due claim either becomes final and is paid (measured by `on_initialize_claim`) or
-		// climbs a level (as costly as the escalation an `appeal` makes).
+		// A due claim either becomes final and is paid (measured by `on_initialize_claim`, plus
+		// what the outcome handler does with it) or climbs a level (as costly as the escalation
+		// an `appeal` makes).
 		let per_claim = T::WeightInfo::on_initialize_claim(
 			T::MaxPanelSize::get(),
 			T::MaxEscalationLevels::get(),
 		)
+		.saturating_add(T::OnClaimFinal::on_claim_final_weight())
 		.max(T::WeightInfo::appeal(T::MaxGuarantors::get()));
 		let mut block = DeadlineCursor::<T>::get();
 		let mut scanned = 0u32;

@@ -74,6 +74,7 @@ pub mod invariants;
 pub mod membership;
 #[cfg(test)]
 mod mock;
+pub mod queries;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -763,7 +764,10 @@ pub mod pallet {
 		///
 		/// Emits `ClaimAcknowledged` and `CompensationPaid`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::acknowledge(T::MaxEscalationLevels::get()))]
+		#[pallet::weight(
+			T::WeightInfo::acknowledge(T::MaxEscalationLevels::get())
+				.saturating_add(T::OnClaimFinal::on_claim_final_weight())
+		)]
 		pub fn acknowledge(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_acknowledge(&who, claim)
@@ -813,7 +817,10 @@ pub mod pallet {
 		///
 		/// Emits `ClaimResolved`, then `CompensationPaid` or `ClaimRejected`.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::resolve(T::MaxEscalationLevels::get()))]
+		#[pallet::weight(
+			T::WeightInfo::resolve(T::MaxEscalationLevels::get())
+				.saturating_add(T::OnClaimFinal::on_claim_final_weight())
+		)]
 		pub fn resolve(
 			origin: OriginFor<T>,
 			claim: ClaimId,

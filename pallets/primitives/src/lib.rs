@@ -15,7 +15,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, Weight};
 
 /// Identifies a claim («рекламация») in the guarantor pallet.
 pub type ClaimId = u32;
@@ -61,6 +61,9 @@ pub trait ClaimFiler<AccountId, Balance> {
 		evidence: &[u8],
 		agreement: Option<AgreementId>,
 	) -> Result<ClaimId, DispatchError>;
+
+	/// The most weight [`ClaimFiler::file_claim`] takes, for the caller's own weight.
+	fn file_claim_weight() -> Weight;
 }
 
 /// How a claim ended, once final.
@@ -101,6 +104,12 @@ pub trait ClaimOutcomeHandler<Balance> {
 		agreement: Option<AgreementId>,
 		outcome: ClaimOutcome<Balance>,
 	);
+
+	/// The most weight [`ClaimOutcomeHandler::on_claim_final`] takes: the guarantor pallet adds
+	/// it to the weight of everything that can make a claim final.
+	fn on_claim_final_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 impl<Balance> ClaimOutcomeHandler<Balance> for () {

@@ -2,9 +2,13 @@
 //!
 //! - [`consensus`]: Aura block production and GRANDPA finality;
 //! - [`monetary`]: balances, fees and the cooperative fund that receives them;
+//! - [`guarantor`]: the cooperative's rules: guarantees, deposits, claims;
+//! - [`agreements`]: agreements between members that execute themselves;
 //! - this module: frame-system, timestamp, sudo and utility.
 
+pub mod agreements;
 pub mod consensus;
+pub mod guarantor;
 pub mod monetary;
 
 use frame_support::{

@@ -1,0 +1,112 @@
+//! The `guarantor_*` and `agreements_status` JSON-RPC methods against a running dev node: the
+//! shape of every answer (SS58 accounts, decimal balances, words, numbers), reading at a given
+//! block, and every error code for bad input, after which the node carries on.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Node, STARTUP_TIMEOUT};
+use jsonrpsee::rpc_params;
+use poruka_runtime::{RuntimeCall, UNIT};
+use serde_json::Value;
+use sp_core::crypto::Ss58Codec;
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie};
+
+fn ss58(key: sp_keyring::Sr25519Keyring) -> String {
+	key.to_account_id().to_ss58check()
+}
+
+/// The error code of a failed call.
+async fn error_code(
+	node: &Node,
+	method: &str,
+	params: jsonrpsee::core::params::ArrayParams,
+) -> i32 {
+	match node.call(method, params).await {
+		Err(jsonrpsee::core::client::Error::Call(e)) => e.code(),
+		other => panic!("{method} should fail with a JSON-RPC error, got {other:?}"),
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_guarantor_and_agreements_rpc() {
+	let node = Node::start_dev();
+	node.wait_for_finalized(1, STARTUP_TIMEOUT).await;
+	let genesis_hash = format!("{:?}", node.genesis_hash().await);
+
+	// Members as the dev preset made them.
+	let alice: Value = node.call("guarantor_member", rpc_params![ss58(Alice)]).await.unwrap();
+	assert_eq!(alice["account"], ss58(Alice));
+	assert_eq!(
+		(alice["status"].as_str(), alice["founder"].as_bool()),
+		(Some("active"), Some(true))
+	);
+	assert_eq!(alice["deposit"], (1_000 * UNIT).to_string());
+	assert_eq!(alice["wards"].as_array().map(Vec::len), Some(2));
+	let eve: Value = node.call("guarantor_member", rpc_params![ss58(Eve)]).await.unwrap();
+	assert_eq!(eve["coverage"], (300 * UNIT).to_string());
+	assert_eq!(eve["guarantors"][0]["live"], true);
+	let ferdie: Value = node.call("guarantor_member", rpc_params![ss58(Ferdie)]).await.unwrap();
+	assert_eq!((ferdie["status"].as_str(), ferdie["deposit"].as_str()), (Some("none"), Some("0")));
+
+	// The tree above Eve: Eve, then her three founders.
+	let tree: Value = node.call("guarantor_tree", rpc_params![ss58(Eve), 2]).await.unwrap();
+	let nodes = tree["nodes"].as_array().expect("nodes");
+	assert_eq!(nodes.len(), 4);
+	assert_eq!(
+		(nodes[0]["account"].as_str(), nodes[0]["depth"].as_u64()),
+		(Some(&*ss58(Eve)), Some(0))
+	);
+	assert!(nodes[1..].iter().all(|n| n["depth"] == 1 && n["founder"] == true));
+
+	// A claim by Alice against Dave, judged by Dave's guarantors (Alice is a party: Bob alone).
+	let claim = RuntimeCall::Guarantor(pallet_guarantor::Call::file_claim {
+		respondent: Dave.to_account_id(),
+		amount: 7 * UNIT,
+		evidence: b"ipfs://evidence".to_vec().try_into().unwrap(),
+		agreement: None,
+	});
+	let xt = node.sign(Alice, claim).await;
+	node.submit(&xt).await;
+	let status = loop {
+		match node.call("guarantor_claimStatus", rpc_params![0]).await {
+			Ok(status) => break status,
+			Err(_) => tokio::time::sleep(Duration::from_secs(1)).await,
+		}
+	};
+	assert_eq!(status["claimant"], ss58(Alice));
+	assert_eq!(status["respondent"], ss58(Dave));
+	assert_eq!(status["amount"], (7 * UNIT).to_string());
+	assert_eq!(status["evidence"], "ipfs://evidence");
+	assert_eq!((status["phase"].as_str(), status["final"].as_bool()), (Some("open"), Some(false)));
+	assert_eq!(status["level"], 1);
+	assert_eq!(status["panel"].as_array().map(Vec::len), Some(1));
+	assert_eq!(status["panel"][0]["account"], ss58(Bob));
+	assert_eq!(status["panel"][0]["vote"], Value::Null);
+	assert!(status["deadline"].as_u64().is_some());
+	let claims: Value = node.call("guarantor_claimsOf", rpc_params![ss58(Bob)]).await.unwrap();
+	assert_eq!(claims["claims"][0]["role"], "panelist");
+	assert_eq!(claims["claims"][0]["open"], true);
+
+	// At the genesis block there was no claim.
+	assert_eq!(
+		error_code(&node, "guarantor_claimStatus", rpc_params![0, &genesis_hash]).await,
+		8001
+	);
+
+	// Every error code.
+	assert_eq!(error_code(&node, "guarantor_claimStatus", rpc_params![99]).await, 8001);
+	assert_eq!(error_code(&node, "guarantor_member", rpc_params!["not-an-address"]).await, 8002);
+	assert_eq!(error_code(&node, "guarantor_claimsOf", rpc_params!["5Gx"]).await, 8002);
+	assert_eq!(error_code(&node, "guarantor_tree", rpc_params![ss58(Eve), 9]).await, 8003);
+	let unknown = format!("0x{}", "01".repeat(32));
+	assert_eq!(error_code(&node, "guarantor_member", rpc_params![ss58(Eve), &unknown]).await, 8004);
+	assert_eq!(error_code(&node, "guarantor_tree", rpc_params![ss58(Ferdie), 1]).await, 8005);
+	assert_eq!(error_code(&node, "agreements_status", rpc_params![0]).await, 8006);
+	assert_eq!(error_code(&node, "guarantor_claimStatus", rpc_params!["zero"]).await, -32602);
+
+	// And the node carries on.
+	let best = node.best_number().await.unwrap();
+	node.wait_for_finalized(best + 1, Duration::from_secs(60)).await;
+}

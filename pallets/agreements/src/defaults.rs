@@ -1,0 +1,184 @@
+//! Defaults become claims: reporting a default files a guarantor claim and unwinds the
+//! obligations that waited for it (payments refunded, deliveries excused); the claim's outcome, heard through
+//! [`ClaimOutcomeHandler`], closes the obligation as defaulted or lets the chain go on.
+
+use codec::Encode;
+use frame_support::{ensure, pallet_prelude::*, weights::Weight};
+use poruka_primitives::{ClaimFiler, ClaimId, ClaimOutcome, ClaimOutcomeHandler};
+use sp_runtime::DispatchResult;
+
+use crate::{
+	AgreementId, AgreementOf, Agreements, BalanceOf, Config, Error, Event, FulfilledBy,
+	ObligationIndex, ObligationKind, ObligationState, Pallet, ScheduledTask, WeightInfo,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The receiver of obligation `index` of agreement `id` reports it as a default.
+	pub fn do_report_default(
+		who: &T::AccountId,
+		id: AgreementId,
+		index: ObligationIndex,
+	) -> DispatchResult {
+		let mut agreement = Self::active_for_receiver(who, id, index)?;
+		let record =
+			agreement.obligations.get(index as usize).ok_or(Error::<T>::UnknownObligation)?;
+		let obligation = &record.obligation;
+		let now = frame_system::Pallet::<T>::block_number();
+		// A delivery may be reported once its due block has passed; a payment only once it
+		// turned out unpaid (an escrowed payment cannot default).
+		let evidence = match (obligation.kind, record.state) {
+			(ObligationKind::Delivery { terms_hash, .. }, ObligationState::Pending) => {
+				ensure!(now > obligation.due, Error::<T>::NotDueYet);
+				terms_hash.to_vec()
+			}
+			(ObligationKind::Payment { .. }, ObligationState::Unpaid) => (id, index).encode(),
+			_ => return Err(Error::<T>::WrongObligationState.into()),
+		};
+		let (obligor, amount) = (obligation.from.clone(), obligation.kind.value());
+		let claim = T::Claims::file_claim(who, &obligor, amount, &evidence, Some(id))?;
+		Self::set_obligation_state(
+			id,
+			&mut agreement,
+			index,
+			ObligationState::Disputed { claim },
+			None,
+		)?;
+		Self::deposit_event(Event::DefaultReported {
+			id,
+			obligation: index,
+			reporter: who.clone(),
+			obligor,
+			amount,
+			claim,
+		});
+		Self::unwind_failed_dependents(id, &mut agreement)?;
+		Agreements::<T>::insert(id, agreement);
+		Ok(())
+	}
+
+	/// Unwinds, in list order, every pending obligation that waits for one that failed:
+	/// payments go back to their payers, deliveries are excused. One pass covers whole chains,
+	/// since obligations wait only for earlier ones.
+	fn unwind_failed_dependents(id: AgreementId, agreement: &mut AgreementOf<T>) -> DispatchResult {
+		for index in 0..agreement.obligations.len() as ObligationIndex {
+			let Some(record) = agreement.obligations.get(index as usize) else { break };
+			if record.state == ObligationState::Pending
+				&& Self::a_dependency_failed(agreement, index)
+			{
+				Self::set_obligation_state(id, agreement, index, ObligationState::Unwound, None)?;
+			}
+		}
+		Ok(())
+	}
+
+	/// After a rejected default: the obligations it unwound whose dependencies are now all
+	/// sound are pending again, in list order. A payment is escrowed again, or marked unpaid
+	/// when its payer cannot cover it; a delivery is committed again. Either gets a new report
+	/// window from now.
+	fn reinstate_unwound(id: AgreementId, agreement: &mut AgreementOf<T>) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		for index in 0..agreement.obligations.len() as ObligationIndex {
+			let Some(record) = agreement.obligations.get(index as usize) else { break };
+			if record.state != ObligationState::Unwound
+				|| Self::a_dependency_failed(agreement, index)
+			{
+				continue;
+			}
+			let (is_payment, due) = (record.obligation.kind.is_payment(), record.obligation.due);
+			let reinstated = frame_support::storage::with_storage_layer(|| {
+				Self::set_obligation_state(id, agreement, index, ObligationState::Pending, None)
+			});
+			if reinstated.is_err() {
+				Self::set_obligation_state(id, agreement, index, ObligationState::Unpaid, None)?;
+			}
+			// A reinstated payment goes ahead with its dependencies (`release_ready_payments`);
+			// a delivery, or an unpaid payment, gets a report window.
+			if reinstated.is_err() || !is_payment {
+				let at = Self::report_window_end(due.max(now));
+				if let Err(error) =
+					Self::schedule(id, ScheduledTask::ReportWindowOver { obligation: index }, at)
+				{
+					log::warn!(
+						target: "runtime::agreements",
+						"agreement {id}: no room to queue the report window of {index}: {error:?}"
+					);
+				}
+			}
+		}
+		Ok(())
+	}
+
+	/// Whether an obligation that obligation `index` waits for failed.
+	fn a_dependency_failed(agreement: &AgreementOf<T>, index: ObligationIndex) -> bool {
+		agreement.obligations.get(index as usize).is_some_and(|record| {
+			record.obligation.after.iter().any(|dep| {
+				agreement.obligations.get(*dep as usize).is_some_and(|d| d.state.has_failed())
+			})
+		})
+	}
+
+	/// Applies the outcome of claim `claim`, filed for a default in agreement `id`.
+	fn apply_claim_outcome(
+		id: AgreementId,
+		claim: ClaimId,
+		outcome: ClaimOutcome<BalanceOf<T>>,
+	) -> DispatchResult {
+		let Some(mut agreement) = Agreements::<T>::get(id) else { return Ok(()) };
+		let Some(index) = agreement
+			.obligations
+			.iter()
+			.position(|r| r.state == ObligationState::Disputed { claim })
+		else {
+			// Not a claim this pallet filed (a member may cite an agreement by hand).
+			return Ok(());
+		};
+		let index = index as ObligationIndex;
+		match outcome {
+			ClaimOutcome::Upheld { compensated, .. } => Self::set_obligation_state(
+				id,
+				&mut agreement,
+				index,
+				ObligationState::Defaulted { claim, compensated },
+				None,
+			)?,
+			ClaimOutcome::Rejected => {
+				Self::set_obligation_state(
+					id,
+					&mut agreement,
+					index,
+					ObligationState::Fulfilled,
+					Some(FulfilledBy::ClaimRejected),
+				)?;
+				Self::reinstate_unwound(id, &mut agreement)?;
+				Self::release_ready_payments(id, &mut agreement)?;
+			}
+		}
+		Self::close_if_settled(id, &mut agreement)?;
+		Agreements::<T>::insert(id, agreement);
+		Ok(())
+	}
+}
+
+impl<T: Config> ClaimOutcomeHandler<BalanceOf<T>> for Pallet<T> {
+	fn on_claim_final(
+		claim: ClaimId,
+		agreement: Option<AgreementId>,
+		outcome: ClaimOutcome<BalanceOf<T>>,
+	) {
+		let Some(id) = agreement else { return };
+		let result = frame_support::storage::with_storage_layer(|| {
+			Self::apply_claim_outcome(id, claim, outcome)
+		});
+		if let Err(error) = result {
+			log::error!(
+				target: "runtime::agreements",
+				"agreement {id}: applying the outcome of claim {claim} failed: {error:?}"
+			);
+			Self::deposit_event(Event::ClaimOutcomeFailed { id, claim, error });
+		}
+	}
+
+	fn on_claim_final_weight() -> Weight {
+		T::WeightInfo::on_claim_final(T::MaxObligations::get())
+	}
+}

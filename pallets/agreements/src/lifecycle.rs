@@ -1,0 +1,276 @@
+//! An agreement's life: proposal, acceptance, activation, cancellation, expiry and close. Every
+//! phase change goes through [`Pallet::transition`].
+
+use alloc::vec::Vec;
+use frame_support::{ensure, pallet_prelude::*, traits::fungible::Inspect};
+use frame_system::pallet_prelude::BlockNumberFor;
+use poruka_primitives::Coverage;
+use sp_runtime::{
+	traits::{CheckedAdd, One, Saturating, Zero},
+	DispatchResult,
+};
+
+use crate::{
+	AgreementId, AgreementOf, AgreementPhase, Agreements, BalanceOf, Committed, Config, Error,
+	Event, NextAgreementId, ObligationKind, ObligationRecord, ObligationState, ObligationsOf,
+	Pallet, PhaseOf, ScheduledTask,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Moves agreement `id` to phase `to`, with the effects of entering it: activation queues
+	/// the obligations' tasks; cancellation and expiry return escrow and free commitments;
+	/// closing announces the outcome. Rejects any change the life cycle does not allow.
+	pub(crate) fn transition(
+		id: AgreementId,
+		agreement: &mut AgreementOf<T>,
+		to: PhaseOf<T>,
+	) -> DispatchResult {
+		use AgreementPhase::*;
+		let allowed = matches!(
+			(&agreement.phase, &to),
+			(Proposed { .. }, Active)
+				| (Proposed { .. }, Cancelled)
+				| (Proposed { .. }, Expired)
+				| (Active, Cancelled)
+				| (Active, Completed)
+				| (Active, Defaulted { .. })
+		);
+		ensure!(allowed, Error::<T>::WrongPhase);
+		match to {
+			Active => {
+				Self::queue_obligation_tasks(id, agreement)?;
+				Self::deposit_event(Event::Activated { id });
+			}
+			Cancelled | Expired => {
+				Self::unwind(id, agreement)?;
+				Self::deposit_event(if to == Cancelled {
+					Event::Cancelled { id }
+				} else {
+					Event::Expired { id }
+				});
+			}
+			Completed => Self::deposit_event(Event::Completed { id }),
+			Defaulted { compensated } => {
+				Self::deposit_event(Event::ClosedWithDefault { id, compensated })
+			}
+			Proposed { .. } => {}
+		}
+		agreement.phase = to;
+		Ok(())
+	}
+
+	/// Checks a proposal and records it, with the proposer's acceptance.
+	pub fn do_propose(
+		proposer: &T::AccountId,
+		obligations: ObligationsOf<T>,
+		accept_by: BlockNumberFor<T>,
+	) -> Result<AgreementId, DispatchError> {
+		ensure!(T::Coverage::is_active_member(proposer), Error::<T>::NotActiveMember);
+		ensure!(!obligations.is_empty(), Error::<T>::NoObligations);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			accept_by > now && accept_by <= now.saturating_add(T::MaxAcceptPeriod::get()),
+			Error::<T>::InvalidAcceptBy
+		);
+		let mut parties = BoundedVec::<T::AccountId, T::MaxParties>::new();
+		let min_payment = T::Currency::minimum_balance();
+		for (index, obligation) in obligations.iter().enumerate() {
+			ensure!(obligation.from != obligation.to, Error::<T>::SelfObligation);
+			let big_enough = match obligation.kind {
+				ObligationKind::Payment { amount } => amount >= min_payment && !amount.is_zero(),
+				ObligationKind::Delivery { value, .. } => !value.is_zero(),
+			};
+			ensure!(big_enough, Error::<T>::AmountTooSmall);
+			ensure!(obligation.due > accept_by, Error::<T>::DueBeforeAcceptance);
+			let mut seen = Vec::with_capacity(obligation.after.len());
+			for dep in obligation.after.iter() {
+				ensure!(
+					(*dep as usize) < index && !seen.contains(dep),
+					Error::<T>::InvalidDependency
+				);
+				seen.push(*dep);
+			}
+			for who in [&obligation.from, &obligation.to] {
+				if !parties.contains(who) {
+					parties.try_push(who.clone()).map_err(|_| Error::<T>::TooManyParties)?;
+				}
+			}
+		}
+		ensure!(parties.len() >= 2, Error::<T>::TooFewParties);
+		ensure!(parties.contains(proposer), Error::<T>::NotParty);
+
+		let id = NextAgreementId::<T>::get();
+		NextAgreementId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		let records = obligations
+			.into_iter()
+			.map(|obligation| ObligationRecord { obligation, state: ObligationState::Pending })
+			.collect::<Vec<_>>();
+		let mut agreement = AgreementOf::<T> {
+			proposer: proposer.clone(),
+			parties,
+			accepted: 0,
+			cancelling: 0,
+			obligations: BoundedVec::truncate_from(records),
+			phase: AgreementPhase::Proposed { accept_by },
+			proposed_at: now,
+		};
+		// The proposal expires after its last acceptance block.
+		Self::schedule(id, ScheduledTask::Expire, accept_by.saturating_add(One::one()))?;
+		Self::deposit_event(Event::Proposed {
+			id,
+			proposer: proposer.clone(),
+			parties: agreement.parties.to_vec(),
+			accept_by,
+		});
+		Self::accept_as(proposer, id, &mut agreement)?;
+		Agreements::<T>::insert(id, agreement);
+		Ok(id)
+	}
+
+	/// `who` accepts agreement `id`.
+	pub fn do_accept(who: &T::AccountId, id: AgreementId) -> DispatchResult {
+		let mut agreement = Agreements::<T>::get(id).ok_or(Error::<T>::UnknownAgreement)?;
+		let AgreementPhase::Proposed { accept_by } = agreement.phase else {
+			return Err(Error::<T>::WrongPhase.into());
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now <= accept_by, Error::<T>::AcceptancePeriodOver);
+		ensure!(T::Coverage::is_active_member(who), Error::<T>::NotActiveMember);
+		Self::accept_as(who, id, &mut agreement)?;
+		Agreements::<T>::insert(id, agreement);
+		Ok(())
+	}
+
+	/// Records `who`'s acceptance: escrows its payments, commits its deliveries, and activates
+	/// the agreement if it was the last party.
+	fn accept_as(
+		who: &T::AccountId,
+		id: AgreementId,
+		agreement: &mut AgreementOf<T>,
+	) -> DispatchResult {
+		let index = agreement.party_index(who).ok_or(Error::<T>::NotParty)?;
+		let bit = 1u32 << index;
+		ensure!(agreement.accepted & bit == 0, Error::<T>::AlreadyAccepted);
+		let (mut escrowed, mut committed) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
+		for record in agreement.obligations.iter().filter(|r| r.obligation.from == *who) {
+			match record.obligation.kind {
+				ObligationKind::Payment { amount } => {
+					escrowed = escrowed.checked_add(&amount).ok_or(Error::<T>::Overflow)?
+				}
+				ObligationKind::Delivery { value, .. } => {
+					committed = committed.checked_add(&value).ok_or(Error::<T>::Overflow)?
+				}
+			}
+		}
+		if !committed.is_zero() {
+			let total =
+				Committed::<T>::get(who).checked_add(&committed).ok_or(Error::<T>::Overflow)?;
+			ensure!(total <= T::Coverage::coverage(who), Error::<T>::InsufficientCoverage);
+			Committed::<T>::insert(who, total);
+		}
+		if !escrowed.is_zero() {
+			Self::escrow(who, escrowed)?;
+		}
+		agreement.accepted |= bit;
+		Self::deposit_event(Event::Accepted { id, who: who.clone(), escrowed, committed });
+		if agreement.accepted == agreement.all_parties() {
+			Self::transition(id, agreement, AgreementPhase::Active)?;
+		}
+		Ok(())
+	}
+
+	/// `who` cancels agreement `id` (declines it while proposed).
+	pub fn do_cancel(who: &T::AccountId, id: AgreementId) -> DispatchResult {
+		let mut agreement = Agreements::<T>::get(id).ok_or(Error::<T>::UnknownAgreement)?;
+		let index = agreement.party_index(who).ok_or(Error::<T>::NotParty)?;
+		match agreement.phase {
+			AgreementPhase::Proposed { .. } => {
+				Self::deposit_event(Event::CancelRequested { id, who: who.clone() });
+				Self::transition(id, &mut agreement, AgreementPhase::Cancelled)?;
+			}
+			AgreementPhase::Active => {
+				ensure!(
+					agreement.obligations.iter().all(|r| r.state == ObligationState::Pending),
+					Error::<T>::CannotCancel
+				);
+				let bit = 1u32 << index;
+				ensure!(agreement.cancelling & bit == 0, Error::<T>::AlreadyCancelling);
+				agreement.cancelling |= bit;
+				Self::deposit_event(Event::CancelRequested { id, who: who.clone() });
+				if agreement.cancelling == agreement.all_parties() {
+					Self::transition(id, &mut agreement, AgreementPhase::Cancelled)?;
+				}
+			}
+			_ => return Err(Error::<T>::WrongPhase.into()),
+		}
+		Agreements::<T>::insert(id, agreement);
+		Ok(())
+	}
+
+	/// The `Expire` task: a proposal not accepted by every party in time expires.
+	pub(crate) fn expire(id: AgreementId) -> DispatchResult {
+		let Some(mut agreement) = Agreements::<T>::get(id) else { return Ok(()) };
+		if !matches!(agreement.phase, AgreementPhase::Proposed { .. }) {
+			// Activated or cancelled in the meantime.
+			return Ok(());
+		}
+		Self::transition(id, &mut agreement, AgreementPhase::Expired)?;
+		Agreements::<T>::insert(id, agreement);
+		Ok(())
+	}
+
+	/// Closes an active agreement whose obligations are all settled: `Completed`, or
+	/// `Defaulted` with what its defaults' claims compensated.
+	pub(crate) fn close_if_settled(
+		id: AgreementId,
+		agreement: &mut AgreementOf<T>,
+	) -> DispatchResult {
+		if agreement.phase != AgreementPhase::Active || !agreement.is_settled() {
+			return Ok(());
+		}
+		let mut defaulted = false;
+		let mut compensated = BalanceOf::<T>::zero();
+		for record in agreement.obligations.iter() {
+			if let ObligationState::Defaulted { compensated: paid, .. } = record.state {
+				defaulted = true;
+				compensated = compensated.saturating_add(paid);
+			}
+		}
+		let to = if defaulted {
+			AgreementPhase::Defaulted { compensated }
+		} else {
+			AgreementPhase::Completed
+		};
+		Self::transition(id, agreement, to)
+	}
+
+	/// Returns the escrow of every accepting party's pending payments and frees the
+	/// commitments of their open deliveries.
+	fn unwind(id: AgreementId, agreement: &AgreementOf<T>) -> DispatchResult {
+		let active = agreement.phase == AgreementPhase::Active;
+		for record in agreement.obligations.iter() {
+			let from = &record.obligation.from;
+			let accepted =
+				agreement.party_index(from).is_some_and(|i| agreement.accepted & (1u32 << i) != 0);
+			if !(active || accepted) {
+				continue;
+			}
+			match (record.obligation.kind, record.state) {
+				(ObligationKind::Payment { amount }, ObligationState::Pending) => {
+					Self::refund_escrow(from, amount)?
+				}
+				(ObligationKind::Delivery { value, .. }, state)
+					if matches!(
+						state,
+						ObligationState::Pending | ObligationState::Disputed { .. }
+					) =>
+				{
+					Self::uncommit(from, value)
+				}
+				_ => {}
+			}
+		}
+		let _ = id;
+		Ok(())
+	}
+}

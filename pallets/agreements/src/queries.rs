@@ -1,0 +1,102 @@
+//! Read-only views for clients: what the `AgreementsApi` runtime API returns (and the
+//! `agreements_status` JSON-RPC method renders).
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+
+use crate::{
+	AgreementId, AgreementPhase, Agreements, BalanceOf, Config, ObligationIndex, ObligationKind,
+	ObligationState, Pallet,
+};
+
+/// A party and where it stands.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct PartyView<AccountId> {
+	/// The party.
+	pub who: AccountId,
+	/// Whether it accepted.
+	pub accepted: bool,
+	/// Whether it asked to cancel.
+	pub cancelling: bool,
+}
+
+/// An obligation and where it stands.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ObligationView<AccountId, Balance, BlockNumber> {
+	/// Its position in the agreement.
+	pub index: ObligationIndex,
+	/// Who owes it.
+	pub from: AccountId,
+	/// Who receives it.
+	pub to: AccountId,
+	/// A payment or a delivery.
+	pub kind: ObligationKind<Balance>,
+	/// When it is due.
+	pub due: BlockNumber,
+	/// The obligations it waits for.
+	pub after: Vec<ObligationIndex>,
+	/// Where it stands.
+	pub state: ObligationState<Balance>,
+}
+
+/// An agreement as a client sees it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct AgreementStatus<AccountId, Balance, BlockNumber> {
+	/// Its id.
+	pub id: AgreementId,
+	/// Who proposed it.
+	pub proposer: AccountId,
+	/// When.
+	pub proposed_at: BlockNumber,
+	/// Where it is in its life.
+	pub phase: AgreementPhase<Balance, BlockNumber>,
+	/// The parties.
+	pub parties: Vec<PartyView<AccountId>>,
+	/// The obligations.
+	pub obligations: Vec<ObligationView<AccountId, Balance, BlockNumber>>,
+}
+
+/// An agreement status of this runtime.
+pub type AgreementStatusOf<T> =
+	AgreementStatus<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+impl<T: Config> Pallet<T> {
+	/// The status of agreement `id`, if there is one.
+	pub fn agreement_status(id: AgreementId) -> Option<AgreementStatusOf<T>> {
+		let agreement = Agreements::<T>::get(id)?;
+		let parties = agreement
+			.parties
+			.iter()
+			.enumerate()
+			.map(|(i, who)| PartyView {
+				who: who.clone(),
+				accepted: agreement.accepted & (1u32 << i) != 0,
+				cancelling: agreement.cancelling & (1u32 << i) != 0,
+			})
+			.collect();
+		let obligations = agreement
+			.obligations
+			.iter()
+			.enumerate()
+			.map(|(index, record)| ObligationView {
+				index: index as ObligationIndex,
+				from: record.obligation.from.clone(),
+				to: record.obligation.to.clone(),
+				kind: record.obligation.kind,
+				due: record.obligation.due,
+				after: record.obligation.after.to_vec(),
+				state: record.state,
+			})
+			.collect();
+		Some(AgreementStatus {
+			id,
+			proposer: agreement.proposer,
+			proposed_at: agreement.proposed_at,
+			phase: agreement.phase,
+			parties,
+			obligations,
+		})
+	}
+}

@@ -1,0 +1,206 @@
+//! Defaults: reporting one files a claim and unwinds what waited for it; the claim's outcome
+//! closes the obligation as defaulted or lets the chain go on.
+
+use super::*;
+use codec::Encode;
+use poruka_primitives::ClaimOutcome;
+
+fn upheld(compensated: Balance) -> ClaimOutcome<Balance> {
+	ClaimOutcome::Upheld { amount: compensated, compensated, force_majeure: false }
+}
+
+#[test]
+fn a_default_becomes_a_claim_and_unwinds_the_rest_of_the_chain() {
+	run(|| {
+		active_chain();
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		// A claim by Bob against Alice for the delivery's value, with its terms as evidence.
+		assert_eq!(claims(), vec![(BOB, ALICE, 100, vec![ALICE as u8; 32], Some(0))]);
+		assert_eq!(state(0, 0), ObligationState::Disputed { claim: 0 });
+		// Bob's delivery waited for Alice's: excused. Carol's payment: back to Carol.
+		assert_eq!(state(0, 1), ObligationState::Unwound);
+		assert_eq!(state(0, 2), ObligationState::Unwound);
+		assert_eq!((free(CAROL), escrow(CAROL)), (ENDOWMENT, 0));
+		assert_eq!(committed(BOB), 0);
+		// Alice's commitment stands while the claim is open.
+		assert_eq!(committed(ALICE), 100);
+		let events = agreement_events();
+		assert_eq!(
+			events[events.len() - 3..],
+			[
+				Event::DefaultReported {
+					id: 0,
+					obligation: 0,
+					reporter: BOB,
+					obligor: ALICE,
+					amount: 100,
+					claim: 0
+				},
+				Event::DeliveryExcused { id: 0, obligation: 1, obligor: BOB },
+				Event::PaymentRefunded { id: 0, obligation: 2, payer: CAROL, amount: 150 },
+			]
+		);
+		// The report window of an unwound delivery passes without effect.
+		run_to_block(25);
+		assert_eq!(state(0, 1), ObligationState::Unwound);
+		assert_eq!(phase(0), AgreementPhase::Active);
+	});
+}
+
+#[test]
+fn an_upheld_default_closes_the_agreement_as_defaulted_and_compensated() {
+	run(|| {
+		active_chain();
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		decide(0, 0, upheld(90));
+		assert_eq!(state(0, 0), ObligationState::Defaulted { claim: 0, compensated: 90 });
+		assert_eq!(phase(0), AgreementPhase::Defaulted { compensated: 90 });
+		assert_eq!((committed(ALICE), committed(BOB), escrow(CAROL)), (0, 0, 0));
+		let events = agreement_events();
+		assert_eq!(
+			events[events.len() - 2..],
+			[
+				Event::ObligationDefaulted { id: 0, obligation: 0, claim: 0, compensated: 90 },
+				Event::ClosedWithDefault { id: 0, compensated: 90 },
+			]
+		);
+	});
+}
+
+#[test]
+fn a_rejected_default_counts_as_fulfilled_and_the_chain_goes_on() {
+	run(|| {
+		active_chain();
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		run_to_block(13);
+		decide(0, 0, ClaimOutcome::Rejected);
+		assert_eq!(state(0, 0), ObligationState::Fulfilled);
+		// Bob's delivery is his again, with a new report window; Carol's payment is escrowed
+		// again and waits for it.
+		assert_eq!(state(0, 1), ObligationState::Pending);
+		assert_eq!(committed(BOB), 120);
+		assert_eq!(state(0, 2), ObligationState::Pending);
+		assert_eq!(escrow(CAROL), 150);
+		assert_eq!(committed(ALICE), 0);
+		let events = agreement_events();
+		assert!(events.contains(&Event::ObligationFulfilled {
+			id: 0,
+			obligation: 0,
+			by: FulfilledBy::ClaimRejected
+		}));
+		assert!(events.contains(&Event::DeliveryReinstated { id: 0, obligation: 1, obligor: BOB }));
+		assert!(events.contains(&Event::PaymentReescrowed {
+			id: 0,
+			obligation: 2,
+			payer: CAROL,
+			amount: 150
+		}));
+		assert_ok!(Agreements::confirm(RuntimeOrigin::signed(CAROL), 0, 1));
+		assert_eq!(free(ALICE), ENDOWMENT + 150);
+		assert_eq!(phase(0), AgreementPhase::Completed);
+	});
+}
+
+#[test]
+fn a_payment_its_payer_can_no_longer_cover_is_unpaid_and_can_be_reported() {
+	run(|| {
+		active_chain();
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		// Carol spends her refund.
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(CAROL), MALLORY, 950));
+		decide(0, 0, ClaimOutcome::Rejected);
+		assert_eq!(state(0, 2), ObligationState::Unpaid);
+		assert!(agreement_events().contains(&Event::PaymentUnpaid {
+			id: 0,
+			obligation: 2,
+			payer: CAROL,
+			amount: 150
+		}));
+		// Bob delivers; Alice is owed Carol's payment and reports it.
+		assert_ok!(Agreements::confirm(RuntimeOrigin::signed(CAROL), 0, 1));
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(ALICE), 0, 2));
+		assert_eq!(claims()[1], (ALICE, CAROL, 150, (0u32, 2u32).encode(), Some(0)));
+		assert_eq!(state(0, 2), ObligationState::Disputed { claim: 1 });
+		decide(1, 0, upheld(150));
+		assert_eq!(phase(0), AgreementPhase::Defaulted { compensated: 150 });
+	});
+}
+
+#[test]
+fn an_unpaid_payment_nobody_reports_counts_as_settled_after_the_window() {
+	run(|| {
+		active_chain();
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(CAROL), MALLORY, 950));
+		decide(0, 0, ClaimOutcome::Rejected);
+		assert_ok!(Agreements::confirm(RuntimeOrigin::signed(CAROL), 0, 1));
+		// Alice says nothing for the report window: 5 blocks after the payment's due block 20.
+		run_to_block(25);
+		assert_eq!(state(0, 2), ObligationState::Unpaid);
+		run_to_block(26);
+		assert_eq!(state(0, 2), ObligationState::Fulfilled);
+		assert_eq!(phase(0), AgreementPhase::Completed);
+	});
+}
+
+#[test]
+fn reports_are_checked() {
+	run(|| {
+		assert_noop!(
+			Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0),
+			Error::<Test>::UnknownAgreement
+		);
+		active_chain();
+		assert_noop!(
+			Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 9),
+			Error::<Test>::UnknownObligation
+		);
+		assert_noop!(
+			Agreements::report_default(RuntimeOrigin::signed(CAROL), 0, 0),
+			Error::<Test>::NotReceiver
+		);
+		// Due at 10: not before it has passed.
+		run_to_block(10);
+		assert_noop!(
+			Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0),
+			Error::<Test>::NotDueYet
+		);
+		// An escrowed payment cannot default.
+		run_to_block(11);
+		assert_noop!(
+			Agreements::report_default(RuntimeOrigin::signed(ALICE), 0, 2),
+			Error::<Test>::WrongObligationState
+		);
+		// Filing can fail (the reporter cannot pay the claim bond): nothing changes.
+		CLAIMS_FAIL.with(|f| *f.borrow_mut() = true);
+		assert_noop!(
+			Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0),
+			sp_runtime::DispatchError::Other("the claimant cannot pay the claim bond")
+		);
+	});
+}
+
+#[test]
+fn outcomes_of_other_claims_are_ignored() {
+	run(|| {
+		active_chain();
+		decide(5, 0, upheld(10));
+		decide(5, 7, ClaimOutcome::Rejected);
+		<Agreements as poruka_primitives::ClaimOutcomeHandler<Balance>>::on_claim_final(
+			5,
+			None,
+			ClaimOutcome::Rejected,
+		);
+		assert_eq!(phase(0), AgreementPhase::Active);
+		assert!(AgreementsStore::<Test>::get(0)
+			.unwrap()
+			.obligations
+			.iter()
+			.all(|o| o.state == ObligationState::Pending));
+	});
+}

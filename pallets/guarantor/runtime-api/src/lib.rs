@@ -1,0 +1,43 @@
+//! # Guarantor runtime API
+//!
+//! How clients read the guarantor pallet's state as a whole, without decoding its storage:
+//! a claim's status, a member, the claims an account is involved in, and the guarantor tree
+//! above a member. The node's `guarantor_*` JSON-RPC methods call it; polkadot.js apps lists it
+//! under *Developer → Runtime calls* (it is in the runtime's metadata).
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::Codec;
+
+pub use pallet_guarantor::{
+	queries::{
+		ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, DebtView, GuaranteeView, GuarantorTree,
+		MemberInfo, QueryError, TreeNode, MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
+	},
+	ClaimId, ClaimPhase, MemberStatus, Panelist, Payment, PaymentSource, Side, Verdict,
+};
+
+sp_api::decl_runtime_apis! {
+	/// Read-only views of the guarantor pallet.
+	pub trait GuarantorApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// The claim's parties, amount, evidence, agreement, phase, level, panels with their
+		/// votes, deadline, verdict, bonds and payments; `UnknownClaim` if there is none.
+		fn claim_status(id: ClaimId) -> Result<ClaimStatus<AccountId, Balance, BlockNumber>, QueryError>;
+
+		/// The member's status, guarantors, wards, deposit, coverage, committed coverage,
+		/// debts, credits and strikes; `None` if it is neither a member nor a candidate.
+		fn member(who: AccountId) -> Option<MemberInfo<AccountId, Balance, BlockNumber>>;
+
+		/// The claims `who` is or was claimant, respondent or panelist of, newest first (at
+		/// most `MAX_LISTED`).
+		fn claims_of(who: AccountId) -> ClaimsOfView;
+
+		/// The guarantor tree above `who`, `depth` levels up (at most `MAX_TREE_DEPTH`, and at
+		/// most `MAX_TREE_NODES` members).
+		fn guarantor_tree(who: AccountId, depth: u32) -> Result<GuarantorTree<AccountId, Balance, BlockNumber>, QueryError>;
+	}
+}

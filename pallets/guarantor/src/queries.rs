@@ -1,0 +1,351 @@
+//! Read-only views for clients: what the `GuarantorApi` runtime API returns (and the
+//! `guarantor_*` JSON-RPC methods render). Nothing here writes storage, and every function
+//! reads a bounded number of entries.
+
+use alloc::{collections::BTreeSet, vec::Vec};
+use codec::{Decode, Encode};
+use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
+use poruka_primitives::Commitments;
+use scale_info::TypeInfo;
+
+use crate::{
+	BalanceOf, Bond, ClaimId, ClaimPayments, ClaimPhase, Claims, ClaimsOf, Config, Credits, Debts,
+	Guarantees, MemberStatus, Members, Pallet, Panelist, Payment, Unbonding, UnbondingChunk,
+	Verdict, Wards,
+};
+use poruka_primitives::AgreementId;
+
+/// The most entries one list in a view holds (debts, credits, claims of an account). Lists
+/// that are longer say so with a `truncated` flag.
+pub const MAX_LISTED: u32 = 256;
+
+/// The deepest guarantor tree [`Pallet::guarantor_tree`] walks.
+pub const MAX_TREE_DEPTH: u32 = 8;
+
+/// The most members one guarantor tree view holds.
+pub const MAX_TREE_NODES: u32 = 128;
+
+/// A claim as a client sees it: its parties, phase, panels with their votes, deadline,
+/// verdict and payments.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
+	/// The claim's id.
+	pub id: ClaimId,
+	/// Who filed it.
+	pub claimant: AccountId,
+	/// Against whom.
+	pub respondent: AccountId,
+	/// The amount claimed.
+	pub amount: Balance,
+	/// The evidence (a hash or URI).
+	pub evidence: Vec<u8>,
+	/// The agreement it concerns, if any.
+	pub agreement: Option<AgreementId>,
+	/// When it was filed.
+	pub filed_at: BlockNumber,
+	/// Whether the respondent contested it.
+	pub contested: bool,
+	/// Where it is in its life.
+	pub phase: ClaimPhase<Balance>,
+	/// The current level (1-based).
+	pub level: u32,
+	/// Every level's panel, lowest first; the last is the current one.
+	pub panels: Vec<Vec<Panelist<AccountId, Balance>>>,
+	/// When the current phase times out (`None` in arbitration and when final).
+	pub deadline: Option<BlockNumber>,
+	/// The verdict in force: the current decision, or the final one.
+	pub verdict: Option<Verdict<Balance>>,
+	/// The bonds held for the claim (the claim bond first, then appeal bonds); empty when
+	/// final.
+	pub bonds: Vec<Bond<AccountId, Balance>>,
+	/// What was paid to the claimant, from whom (empty until paid).
+	pub payments: Vec<Payment<AccountId, Balance>>,
+}
+
+/// A guarantee as seen from either end.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct GuaranteeView<AccountId, Balance, BlockNumber> {
+	/// The other end: the guarantor (in a member's `guarantors`) or the ward (in `wards`).
+	pub who: AccountId,
+	/// The amount held.
+	pub amount: Balance,
+	/// `None` while live; the block from which a revoked guarantee may be released.
+	pub release_at: Option<BlockNumber>,
+}
+
+/// A debt as seen from either end.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct DebtView<AccountId, Balance> {
+	/// The other end: the creditor (in `debts`) or the debtor (in `credits`).
+	pub who: AccountId,
+	/// How much is owed.
+	pub amount: Balance,
+}
+
+/// A member as a client sees it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct MemberInfo<AccountId, Balance, BlockNumber> {
+	/// Where the member stands.
+	pub status: MemberStatus,
+	/// Whether it is a founder (a root of the tree).
+	pub founder: bool,
+	/// When its record was created.
+	pub since: BlockNumber,
+	/// Its guarantees, live or being revoked (at most `MaxGuarantors`).
+	pub guarantors: Vec<GuaranteeView<AccountId, Balance, BlockNumber>>,
+	/// The members it guarantees (at most `MaxWards`).
+	pub wards: Vec<GuaranteeView<AccountId, Balance, BlockNumber>>,
+	/// Its own deposit, including the part being withdrawn.
+	pub deposit: Balance,
+	/// The withdrawals waiting for the unbonding period.
+	pub unbonding: Vec<UnbondingChunk<Balance, BlockNumber>>,
+	/// Deposit not being withdrawn plus live guarantees.
+	pub coverage: Balance,
+	/// The part of the coverage backing open commitments (agreements).
+	pub committed: Balance,
+	/// What it owes in all.
+	pub debt: Balance,
+	/// What it owes, by creditor (at most [`MAX_LISTED`]).
+	pub debts: Vec<DebtView<AccountId, Balance>>,
+	/// What it is owed, by debtor (at most [`MAX_LISTED`]).
+	pub credits: Vec<DebtView<AccountId, Balance>>,
+	/// Panels sat on without voting.
+	pub strikes: u32,
+	/// Open claims against it.
+	pub open_claims: u32,
+	/// Open claims it filed.
+	pub filed_claims: u32,
+}
+
+/// An account's part in a claim.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum ClaimRole {
+	/// It filed the claim.
+	Claimant,
+	/// The claim is against it.
+	Respondent,
+	/// It sat on one of the claim's panels.
+	Panelist,
+}
+
+/// One claim an account is involved in.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ClaimRef {
+	/// The claim's id.
+	pub id: ClaimId,
+	/// The account's part in it.
+	pub role: ClaimRole,
+	/// Whether the claim is still open.
+	pub open: bool,
+}
+
+/// The claims an account is involved in, newest first.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ClaimsOfView {
+	/// The claims (at most [`MAX_LISTED`]).
+	pub claims: Vec<ClaimRef>,
+	/// Whether the account is involved in more claims than are listed.
+	pub truncated: bool,
+}
+
+/// A member in a guarantor tree view, with its own guarantors.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct TreeNode<AccountId, Balance, BlockNumber> {
+	/// The member.
+	pub who: AccountId,
+	/// How far above the tree's root it is (0: the root).
+	pub depth: u32,
+	/// Where it stands (`None`: no longer a member).
+	pub status: Option<MemberStatus>,
+	/// Whether it is a founder.
+	pub founder: bool,
+	/// Its guarantors (listed as nodes themselves, one level up, while within the depth).
+	pub guarantors: Vec<GuaranteeView<AccountId, Balance, BlockNumber>>,
+}
+
+/// The guarantor tree above a member: every member listed once (a guarantor of several
+/// members in the tree appears at the lowest depth it is reached from).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct GuarantorTree<AccountId, Balance, BlockNumber> {
+	/// The members, breadth first from the root.
+	pub nodes: Vec<TreeNode<AccountId, Balance, BlockNumber>>,
+	/// Whether [`MAX_TREE_NODES`] cut the walk short.
+	pub truncated: bool,
+}
+
+/// Why a query has no answer.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum QueryError {
+	/// There is no such claim.
+	UnknownClaim,
+	/// The account is not a member (nor a candidate).
+	NotMember,
+	/// The depth asked for is over the bound.
+	DepthTooLarge {
+		/// The largest depth allowed.
+		max: u32,
+	},
+}
+
+/// A claim status of this runtime.
+pub type ClaimStatusOf<T> =
+	ClaimStatus<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// A member view of this runtime.
+pub type MemberInfoOf<T> =
+	MemberInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// A guarantor tree view of this runtime.
+pub type GuarantorTreeOf<T> =
+	GuarantorTree<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+type GuaranteeViewOf<T> =
+	GuaranteeView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+impl<T: Config> Pallet<T> {
+	/// The status of claim `id`.
+	pub fn claim_status(id: ClaimId) -> Result<ClaimStatusOf<T>, QueryError> {
+		let claim = Claims::<T>::get(id).ok_or(QueryError::UnknownClaim)?;
+		let verdict = match claim.phase {
+			ClaimPhase::Decided { verdict } => Some(verdict),
+			ClaimPhase::Paid { amount, force_majeure, .. } => {
+				Some(Verdict::Uphold { amount, force_majeure })
+			}
+			ClaimPhase::Rejected => Some(Verdict::Reject),
+			ClaimPhase::Open | ClaimPhase::Appealed | ClaimPhase::Arbitration => None,
+		};
+		Ok(ClaimStatus {
+			id,
+			level: claim.level(),
+			claimant: claim.claimant,
+			respondent: claim.respondent,
+			amount: claim.amount,
+			evidence: claim.evidence.into_inner(),
+			agreement: claim.agreement,
+			filed_at: claim.filed_at,
+			contested: claim.contested,
+			phase: claim.phase,
+			panels: claim.levels.into_iter().map(|panel| panel.into_inner()).collect(),
+			deadline: claim.deadline,
+			verdict,
+			bonds: claim.bonds.into_inner(),
+			payments: ClaimPayments::<T>::get(id).map(|p| p.into_inner()).unwrap_or_default(),
+		})
+	}
+
+	/// Everything about member `who`; `None` if it is neither a member nor a candidate.
+	pub fn member_info(who: &T::AccountId) -> Option<MemberInfoOf<T>> {
+		let member = Members::<T>::get(who)?;
+		let limit = MAX_LISTED as usize;
+		let wards = Wards::<T>::iter_key_prefix(who)
+			.take(T::MaxWards::get() as usize)
+			.filter_map(|ward| {
+				Guarantees::<T>::get(&ward, who).map(|g| GuaranteeView {
+					who: ward,
+					amount: g.amount,
+					release_at: g.release_at,
+				})
+			})
+			.collect();
+		let debt_views = |iter: &mut dyn Iterator<Item = (T::AccountId, BalanceOf<T>)>| {
+			iter.take(limit).map(|(who, amount)| DebtView { who, amount }).collect()
+		};
+		Some(MemberInfo {
+			status: member.status,
+			founder: member.founder,
+			since: member.since,
+			guarantors: Self::guarantor_views(who),
+			wards,
+			deposit: member.deposit,
+			unbonding: Unbonding::<T>::get(who).into_inner(),
+			coverage: member.coverage(),
+			committed: T::Commitments::committed(who),
+			debt: member.debt,
+			debts: debt_views(&mut Debts::<T>::iter_prefix(who)),
+			credits: debt_views(&mut Credits::<T>::iter_prefix(who)),
+			strikes: member.strikes,
+			open_claims: member.open_claims,
+			filed_claims: member.filed_claims,
+		})
+	}
+
+	/// The claims `who` is (or was) involved in as claimant, respondent or panelist, newest
+	/// first, at most [`MAX_LISTED`].
+	pub fn claims_of(who: &T::AccountId) -> ClaimsOfView {
+		let limit = MAX_LISTED as usize;
+		let mut ids: Vec<ClaimId> = ClaimsOf::<T>::iter_key_prefix(who).take(limit + 1).collect();
+		let truncated = ids.len() > limit;
+		ids.truncate(limit);
+		ids.sort_unstable_by(|a, b| b.cmp(a));
+		let claims = ids
+			.into_iter()
+			.filter_map(|id| {
+				let claim = Claims::<T>::get(id)?;
+				let role = if claim.claimant == *who {
+					ClaimRole::Claimant
+				} else if claim.respondent == *who {
+					ClaimRole::Respondent
+				} else {
+					ClaimRole::Panelist
+				};
+				Some(ClaimRef { id, role, open: !claim.phase.is_final() })
+			})
+			.collect();
+		ClaimsOfView { claims, truncated }
+	}
+
+	/// The guarantor tree above `who`, up to `depth` levels (at most [`MAX_TREE_DEPTH`]) and
+	/// [`MAX_TREE_NODES`] members.
+	pub fn guarantor_tree(
+		who: &T::AccountId,
+		depth: u32,
+	) -> Result<GuarantorTreeOf<T>, QueryError> {
+		if depth > MAX_TREE_DEPTH {
+			return Err(QueryError::DepthTooLarge { max: MAX_TREE_DEPTH });
+		}
+		if !Members::<T>::contains_key(who) {
+			return Err(QueryError::NotMember);
+		}
+		let max_nodes = MAX_TREE_NODES as usize;
+		let mut seen = BTreeSet::from([who.clone()]);
+		let mut nodes = Vec::new();
+		let mut frontier = Vec::from([who.clone()]);
+		let mut truncated = false;
+		for level in 0..=depth {
+			let mut next = Vec::new();
+			for member in frontier {
+				let record = Members::<T>::get(&member);
+				let guarantors = Self::guarantor_views(&member);
+				if level < depth {
+					for g in &guarantors {
+						if seen.len() >= max_nodes {
+							truncated = true;
+						} else if seen.insert(g.who.clone()) {
+							next.push(g.who.clone());
+						}
+					}
+				}
+				nodes.push(TreeNode {
+					who: member,
+					depth: level,
+					status: record.as_ref().map(|m| m.status),
+					founder: record.is_some_and(|m| m.founder),
+					guarantors,
+				});
+			}
+			if next.is_empty() {
+				break;
+			}
+			frontier = next;
+		}
+		Ok(GuarantorTree { nodes, truncated })
+	}
+
+	/// The guarantees for `ward`, the largest first (at most `MaxGuarantors`).
+	fn guarantor_views(ward: &T::AccountId) -> Vec<GuaranteeViewOf<T>> {
+		let mut views: Vec<GuaranteeViewOf<T>> = Guarantees::<T>::iter_prefix(ward)
+			.take(T::MaxGuarantors::get() as usize)
+			.map(|(who, g)| GuaranteeView { who, amount: g.amount, release_at: g.release_at })
+			.collect();
+		views.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.who.cmp(&b.who)));
+		views
+	}
+}

@@ -1,0 +1,49 @@
+//! The agreements pallet: how big an agreement may be and how long its parties have.
+
+use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
+
+use super::super::{BlockNumber, Runtime, DAYS};
+use super::RuntimeBlockWeights;
+
+parameter_types! {
+	/// A tenth of a block's weight, at most, goes to agreements' due tasks (expiries, payments,
+	/// report windows); the rest waits for the next block.
+	pub TaskWeight: Weight = RuntimeBlockWeights::get().max_block / 10;
+	/// A proposal may stay open for acceptance for a week.
+	pub const MaxAcceptPeriod: BlockNumber = 7 * DAYS;
+	/// A delivery's receiver has three days after its due block to report a default.
+	pub const ReportWindow: BlockNumber = 3 * DAYS;
+}
+
+impl pallet_agreements::Config for Runtime {
+	type Currency = super::super::Balances;
+	type RuntimeHoldReason = super::super::RuntimeHoldReason;
+	/// Membership and coverage come from the guarantor pallet...
+	type Coverage = super::super::Guarantor;
+	/// ...and defaults become claims there.
+	type Claims = super::super::Guarantor;
+	type MaxParties = ConstU32<8>;
+	type MaxObligations = ConstU32<16>;
+	type MaxDependencies = ConstU32<4>;
+	type MaxAcceptPeriod = MaxAcceptPeriod;
+	type ReportWindow = ReportWindow;
+	type MaxTasksPerBlock = ConstU32<64>;
+	type TaskWeight = TaskWeight;
+	type WeightInfo = pallet_agreements::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GuarantorMembers;
+}
+
+/// Makes benchmark accounts founders of the cooperative with a deposit as large as the coverage
+/// they need.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct GuarantorMembers;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_agreements::BenchmarkHelper<super::super::AccountId, super::super::Balance>
+	for GuarantorMembers
+{
+	fn make_member(who: &super::super::AccountId, coverage: super::super::Balance) {
+		let _ = pallet_guarantor::Pallet::<Runtime>::do_add_founder(who);
+		let _ = pallet_guarantor::Pallet::<Runtime>::do_deposit(who, coverage);
+	}
+}

@@ -1,0 +1,42 @@
+// The custom JSON-RPC methods of poruka-node, for @polkadot/api:
+//
+//   const api = await ApiPromise.create({ provider, rpc });
+//   const status = await api.rpc.guarantor.claimStatus(0);   // a Json codec: status.toJSON()
+//
+// Every method takes an optional block hash last (default: the best block) and returns JSON a
+// person can read: SS58 accounts, balances as decimal strings in the smallest unit (1 POR =
+// 10^12), phases as words. docs/rpc.md describes each answer.
+
+const at = { name: 'at', type: 'Hash', isOptional: true };
+
+export const rpc = {
+  guarantor: {
+    claimStatus: {
+      description: "A claim's parties, amount, evidence, phase, level, panels and votes, deadline, verdict and payments.",
+      params: [{ name: 'claimId', type: 'u32' }, at],
+      type: 'Json',
+    },
+    member: {
+      description: "A member's status, guarantors, wards, deposit, coverage, committed coverage, debts and strikes.",
+      params: [{ name: 'account', type: 'AccountId' }, at],
+      type: 'Json',
+    },
+    claimsOf: {
+      description: 'The claims an account is claimant, respondent or panelist of, newest first.',
+      params: [{ name: 'account', type: 'AccountId' }, at],
+      type: 'Json',
+    },
+    tree: {
+      description: 'The guarantor tree above a member, up to depth levels (at most 8).',
+      params: [{ name: 'account', type: 'AccountId' }, { name: 'depth', type: 'u32' }, at],
+      type: 'Json',
+    },
+  },
+  agreements: {
+    status: {
+      description: "An agreement's parties, phase, and each obligation with where it stands.",
+      params: [{ name: 'id', type: 'u32' }, at],
+      type: 'Json',
+    },
+  },
+};
