@@ -298,8 +298,6 @@ pub mod pallet {
 	/// The pallet's errors.
 	#[pallet::error]
 	pub enum Error<T> {
-		/// An agreement needs at least two parties.
-		TooFewParties,
 		/// The obligations name more than `MaxParties` parties.
 		TooManyParties,
 		/// An agreement needs at least one obligation.

@@ -42,7 +42,7 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::Activated { id });
 			}
 			Cancelled | Expired => {
-				Self::unwind(id, agreement)?;
+				Self::unwind(agreement)?;
 				Self::deposit_event(if to == Cancelled {
 					Event::Cancelled { id }
 				} else {
@@ -96,7 +96,7 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		ensure!(parties.len() >= 2, Error::<T>::TooFewParties);
+		// Every obligation names two different accounts: there are at least two parties.
 		ensure!(parties.contains(proposer), Error::<T>::NotParty);
 
 		let id = NextAgreementId::<T>::get();
@@ -246,7 +246,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Returns the escrow of every accepting party's pending payments and frees the
 	/// commitments of their open deliveries.
-	fn unwind(id: AgreementId, agreement: &AgreementOf<T>) -> DispatchResult {
+	fn unwind(agreement: &AgreementOf<T>) -> DispatchResult {
 		let active = agreement.phase == AgreementPhase::Active;
 		for record in agreement.obligations.iter() {
 			let from = &record.obligation.from;
@@ -259,18 +259,13 @@ impl<T: Config> Pallet<T> {
 				(ObligationKind::Payment { amount }, ObligationState::Pending) => {
 					Self::refund_escrow(from, amount)?
 				}
-				(ObligationKind::Delivery { value, .. }, state)
-					if matches!(
-						state,
-						ObligationState::Pending | ObligationState::Disputed { .. }
-					) =>
-				{
-					Self::uncommit(from, value)
-				}
+				(
+					ObligationKind::Delivery { value, .. },
+					ObligationState::Pending | ObligationState::Disputed { .. },
+				) => Self::uncommit(from, value),
 				_ => {}
 			}
 		}
-		let _ = id;
 		Ok(())
 	}
 }

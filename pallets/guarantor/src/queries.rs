@@ -56,8 +56,8 @@ pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
 	pub deadline: Option<BlockNumber>,
 	/// The verdict in force: the current decision, or the final one.
 	pub verdict: Option<Verdict<Balance>>,
-	/// The bonds held for the claim (the claim bond first, then appeal bonds); empty when
-	/// final.
+	/// The bonds the claim held: the claim bond first, then appeal bonds (once the claim is
+	/// final they have been returned or forfeited).
 	pub bonds: Vec<Bond<AccountId, Balance>>,
 	/// What was paid to the claimant, from whom (empty until paid).
 	pub payments: Vec<Payment<AccountId, Balance>>,

@@ -36,3 +36,18 @@ fn work_that_does_not_fit_the_weight_carries_over() {
 		assert_eq!(escrow(ALICE), 0);
 	});
 }
+
+#[test]
+fn a_proposal_fails_when_the_queue_is_full_around_its_expiry() {
+	run(|| {
+		let list = || obligations(vec![payment(ALICE, BOB, 10, 30, &[])]);
+		// 4 tasks a block, 16 blocks probed: 64 expiries fit from block 6 on.
+		for _ in 0..64 {
+			assert_ok!(Agreements::propose(RuntimeOrigin::signed(ALICE), list(), 5));
+		}
+		assert_noop!(
+			Agreements::propose(RuntimeOrigin::signed(ALICE), list(), 5),
+			Error::<Test>::ScheduleFull
+		);
+	});
+}
