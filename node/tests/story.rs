@@ -283,6 +283,24 @@ async fn the_whole_story_with_subxt() {
 			.sum()
 	};
 	assert_eq!((paid("Ferdie"), paid("Eve"), paid("Bob")), (30 * UNIT, 35 * UNIT, 35 * UNIT));
+	// The payout's event, in the block whose hook paid it, says the same.
+	let payout_block = api.at_block(decided.appeal_until).await.expect("the payout block");
+	let events = payout_block.events().fetch().await.expect("its events");
+	let paid_event = events
+		.find::<poruka::guarantor::events::CompensationPaid>()
+		.filter_map(Result::ok)
+		.find(|e| e.claim == claim)
+		.expect("CompensationPaid in the payout block");
+	assert_eq!((paid_event.amount, paid_event.compensated), (100 * UNIT, 100 * UNIT));
+	assert_eq!(paid_event.shortfall, 0);
+	assert_eq!(paid_event.claimant, account(&dave));
+	let mut event_payments: Vec<(String, u128)> =
+		paid_event.payments.iter().map(|p| (name_of(&p.payer.to_string()), p.amount)).collect();
+	event_payments.sort();
+	assert_eq!(
+		event_payments,
+		[("Bob".into(), 35 * UNIT), ("Eve".into(), 35 * UNIT), ("Ferdie".into(), 30 * UNIT)]
+	);
 	let after = (
 		held(&api, &ferdie, "Guarantor", "Deposit").await,
 		held(&api, &eve, "Guarantor", "Guarantee").await,

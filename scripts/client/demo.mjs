@@ -156,6 +156,18 @@ check(BigInt(claim.compensated) === por(100), 'Dave was compensated 100 POR');
 const paid = Object.fromEntries(claim.payments.map((p) => [names.get(p.payer), BigInt(p.amount)]));
 console.log('   payments:', claim.payments.map((p) => `${names.get(p.payer)} ${p.source} ${BigInt(p.amount) / UNIT} POR`).join(', '));
 check(paid.Ferdie === por(30) && paid.Eve === por(35) && paid.Bob === por(35), "30 POR from Ferdie's deposit, 35 from Eve's and Bob's guarantees");
+const payoutHash = await api.rpc.chain.getBlockHash(decided.data.appealUntil.toNumber());
+const payoutEvents = await (await api.at(payoutHash)).query.system.events();
+const compensation = payoutEvents
+  .map(({ event }) => event)
+  .find((e) => api.events.guarantor.CompensationPaid.is(e) && e.data.claim.toNumber() === claimId);
+check(compensation !== undefined, 'the CompensationPaid event is in the payout block');
+const eventPaid = Object.fromEntries(compensation.data.payments.map((p) => [names.get(p.payer.toString()), p.amount.toBigInt()]));
+check(
+  compensation.data.compensated.toBigInt() === por(100) &&
+    eventPaid.Ferdie === paid.Ferdie && eventPaid.Eve === paid.Eve && eventPaid.Bob === paid.Bob,
+  'the event agrees with claimStatus: 100 POR, paid by Ferdie, Eve and Bob as above',
+);
 check(holdsBefore.ferdie - (await held(ferdie, 'guarantor', 'Deposit')) === paid.Ferdie, "Ferdie's deposit fell by what he paid");
 check(holdsBefore.eve - (await held(eve, 'guarantor', 'Guarantee')) === paid.Eve, "Eve's guarantee fell by what she paid");
 check(holdsBefore.bob - (await held(bob, 'guarantor', 'Guarantee')) === paid.Bob, "Bob's guarantee fell by what he paid");
