@@ -9,7 +9,7 @@ use sp_runtime::DispatchResult;
 
 use crate::{
 	AgreementId, AgreementOf, Agreements, BalanceOf, Config, Error, Event, FulfilledBy,
-	ObligationIndex, ObligationKind, ObligationState, Pallet, ScheduledTask, WeightInfo,
+	ObligationIndex, ObligationKind, ObligationState, Pallet, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -25,7 +25,8 @@ impl<T: Config> Pallet<T> {
 		let obligation = &record.obligation;
 		let now = frame_system::Pallet::<T>::block_number();
 		// A delivery may be reported once its due block has passed; a payment only once it
-		// turned out unpaid (an escrowed payment cannot default).
+		// turned out unpaid (an escrowed payment cannot default). Neither is owed before what
+		// it waits for is fulfilled.
 		let evidence = match (obligation.kind, record.state) {
 			(ObligationKind::Delivery { terms_hash, .. }, ObligationState::Pending) => {
 				ensure!(now > obligation.due, Error::<T>::NotDueYet);
@@ -34,6 +35,7 @@ impl<T: Config> Pallet<T> {
 			(ObligationKind::Payment { .. }, ObligationState::Unpaid) => (id, index).encode(),
 			_ => return Err(Error::<T>::WrongObligationState.into()),
 		};
+		ensure!(Self::dependencies_fulfilled(&agreement, index), Error::<T>::DependenciesPending);
 		let (obligor, amount) = (obligation.from.clone(), obligation.kind.value());
 		let claim = T::Claims::file_claim(who, &obligor, amount, &evidence, Some(id))?;
 		Self::set_obligation_state(
@@ -56,26 +58,29 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Unwinds, in list order, every pending obligation that waits for one that failed:
-	/// payments go back to their payers, deliveries are excused. One pass covers whole chains,
-	/// since obligations wait only for earlier ones.
+	/// Unwinds, in list order, every pending (or unpaid) obligation that waits for one that
+	/// failed: payments go back to their payers, deliveries are excused. One pass covers whole
+	/// chains, since obligations wait only for earlier ones.
 	fn unwind_failed_dependents(id: AgreementId, agreement: &mut AgreementOf<T>) -> DispatchResult {
 		for index in 0..agreement.obligations.len() as ObligationIndex {
 			let Some(record) = agreement.obligations.get(index as usize) else { break };
-			if record.state == ObligationState::Pending
-				&& Self::a_dependency_failed(agreement, index)
-			{
+			let open = matches!(record.state, ObligationState::Pending | ObligationState::Unpaid);
+			if open && Self::a_dependency_failed(agreement, index) {
 				Self::set_obligation_state(id, agreement, index, ObligationState::Unwound, None)?;
 			}
 		}
 		Ok(())
 	}
 
-	/// After a rejected default: the obligations it unwound whose dependencies are now all
-	/// sound are pending again, in list order. A payment is escrowed again, or marked unpaid
-	/// when its payer cannot cover it; a delivery is committed again. Either gets a new report
-	/// window from now.
-	fn reinstate_unwound(id: AgreementId, agreement: &mut AgreementOf<T>) -> DispatchResult {
+	/// After a rejected default (or an unpaid payment settled): the obligations unwound
+	/// because of it whose dependencies are now all sound are pending again, in list order. A
+	/// payment is escrowed again, or marked unpaid when its payer cannot cover it; a delivery is
+	/// committed again. A delivery or an unpaid payment gets a new report window, from its due
+	/// block or from now, whichever is later.
+	pub(crate) fn reinstate_unwound(
+		id: AgreementId,
+		agreement: &mut AgreementOf<T>,
+	) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
 		for index in 0..agreement.obligations.len() as ObligationIndex {
 			let Some(record) = agreement.obligations.get(index as usize) else { break };
@@ -94,15 +99,7 @@ impl<T: Config> Pallet<T> {
 			// A reinstated payment goes ahead with its dependencies (`release_ready_payments`);
 			// a delivery, or an unpaid payment, gets a report window.
 			if reinstated.is_err() || !is_payment {
-				let at = Self::report_window_end(due.max(now));
-				if let Err(error) =
-					Self::schedule(id, ScheduledTask::ReportWindowOver { obligation: index }, at)
-				{
-					log::warn!(
-						target: "runtime::agreements",
-						"agreement {id}: no room to queue the report window of {index}: {error:?}"
-					);
-				}
+				Self::open_report_window(id, agreement, index, due.max(now));
 			}
 		}
 		Ok(())
@@ -117,11 +114,14 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Applies the outcome of claim `claim`, filed for a default in agreement `id`.
+	/// Applies the outcome of claim `claim`, filed for a default in agreement `id`: the
+	/// disputed obligation is defaulted (upheld) or fulfilled (rejected); with `go_on`, the
+	/// agreement then goes on (reinstating, releasing, closing).
 	fn apply_claim_outcome(
 		id: AgreementId,
 		claim: ClaimId,
 		outcome: ClaimOutcome<BalanceOf<T>>,
+		go_on: bool,
 	) -> DispatchResult {
 		let Some(mut agreement) = Agreements::<T>::get(id) else { return Ok(()) };
 		let Some(index) = agreement
@@ -133,27 +133,18 @@ impl<T: Config> Pallet<T> {
 			return Ok(());
 		};
 		let index = index as ObligationIndex;
-		match outcome {
-			ClaimOutcome::Upheld { compensated, .. } => Self::set_obligation_state(
-				id,
-				&mut agreement,
-				index,
-				ObligationState::Defaulted { claim, compensated },
-				None,
-			)?,
-			ClaimOutcome::Rejected => {
-				Self::set_obligation_state(
-					id,
-					&mut agreement,
-					index,
-					ObligationState::Fulfilled,
-					Some(FulfilledBy::ClaimRejected),
-				)?;
-				Self::reinstate_unwound(id, &mut agreement)?;
-				Self::release_ready_payments(id, &mut agreement)?;
+		let (to, by) = match outcome {
+			ClaimOutcome::Upheld { compensated, .. } => {
+				(ObligationState::Defaulted { claim, compensated }, None)
 			}
+			ClaimOutcome::Rejected => {
+				(ObligationState::Fulfilled, Some(FulfilledBy::ClaimRejected))
+			}
+		};
+		Self::set_obligation_state(id, &mut agreement, index, to, by)?;
+		if go_on {
+			Self::go_on(id, &mut agreement)?;
 		}
-		Self::close_if_settled(id, &mut agreement)?;
 		Agreements::<T>::insert(id, agreement);
 		Ok(())
 	}
@@ -167,9 +158,14 @@ impl<T: Config> ClaimOutcomeHandler<BalanceOf<T>> for Pallet<T> {
 	) {
 		let Some(id) = agreement else { return };
 		let result = frame_support::storage::with_storage_layer(|| {
-			Self::apply_claim_outcome(id, claim, outcome)
+			Self::apply_claim_outcome(id, claim, outcome, true)
 		});
 		if let Err(error) = result {
+			// At least settle the disputed obligation, so that its commitment is freed and the
+			// agreement is not left waiting for a claim that is over.
+			let _ = frame_support::storage::with_storage_layer(|| {
+				Self::apply_claim_outcome(id, claim, outcome, false)
+			});
 			log::error!(
 				target: "runtime::agreements",
 				"agreement {id}: applying the outcome of claim {claim} failed: {error:?}"

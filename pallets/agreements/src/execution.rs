@@ -52,6 +52,7 @@ impl<T: Config> Pallet<T> {
 			(Pending, Fulfilled) | (Pending, Unwound) | (Unwound, Pending) => true,
 			(Pending, Disputed { .. }) => !is_payment,
 			(Unwound, Unpaid) | (Unpaid, Fulfilled) | (Unpaid, Disputed { .. }) => is_payment,
+			(Unpaid, Unwound) => is_payment,
 			(Disputed { .. }, Defaulted { .. }) | (Disputed { .. }, Fulfilled) => true,
 			_ => false,
 		};
@@ -178,8 +179,7 @@ impl<T: Config> Pallet<T> {
 			ObligationState::Fulfilled,
 			Some(FulfilledBy::Confirmation),
 		)?;
-		Self::release_ready_payments(id, &mut agreement)?;
-		Self::close_if_settled(id, &mut agreement)?;
+		Self::go_on(id, &mut agreement)?;
 		Agreements::<T>::insert(id, agreement);
 		Ok(())
 	}
@@ -225,38 +225,41 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The `ReportWindowOver` task: a delivery (or unpaid payment) whose receiver neither
+	/// confirmed nor reported it by the end of its window counts as fulfilled, once what it
+	/// waits for is fulfilled (until then its window starts again). A task for a window that a
+	/// later one replaced does nothing.
+	pub(crate) fn report_window_over(id: AgreementId, index: ObligationIndex) -> DispatchResult {
+		let Some(mut agreement) = Agreements::<T>::get(id) else { return Ok(()) };
+		let Some(record) = agreement.obligations.get(index as usize) else { return Ok(()) };
+		let now = frame_system::Pallet::<T>::block_number();
+		let open = matches!(record.state, ObligationState::Pending | ObligationState::Unpaid);
+		let window_over = record.report_by.is_some_and(|end| end <= now);
+		if agreement.phase != AgreementPhase::Active || !open || !window_over {
+			return Ok(());
+		}
+		if !Self::dependencies_fulfilled(&agreement, index) {
+			Self::open_report_window(id, &mut agreement, index, now);
+		} else {
+			Self::set_obligation_state(
+				id,
+				&mut agreement,
+				index,
+				ObligationState::Fulfilled,
+				Some(FulfilledBy::Silence),
+			)?;
+			Self::go_on(id, &mut agreement)?;
+		}
+		Agreements::<T>::insert(id, agreement);
+		Ok(())
+	}
+
 	/// The `PaymentDue` task: a payment without dependencies is released at its due block.
 	pub(crate) fn payment_due(id: AgreementId, index: ObligationIndex) -> DispatchResult {
-		Self::settle_by_task(id, index, ObligationState::Pending, FulfilledBy::Due)
-	}
-
-	/// The `ReportWindowOver` task: a delivery (or unpaid payment) nobody reported in time
-	/// counts as fulfilled.
-	pub(crate) fn report_window_over(id: AgreementId, index: ObligationIndex) -> DispatchResult {
-		let Some(agreement) = Agreements::<T>::get(id) else { return Ok(()) };
-		let state = agreement.obligations.get(index as usize).map(|r| r.state);
-		match state {
-			Some(ObligationState::Pending) => {
-				Self::settle_by_task(id, index, ObligationState::Pending, FulfilledBy::Silence)
-			}
-			Some(ObligationState::Unpaid) => {
-				Self::settle_by_task(id, index, ObligationState::Unpaid, FulfilledBy::Silence)
-			}
-			_ => Ok(()),
-		}
-	}
-
-	/// Fulfils obligation `index` if it is still `expected` and the agreement still active.
-	fn settle_by_task(
-		id: AgreementId,
-		index: ObligationIndex,
-		expected: ObligationState<BalanceOf<T>>,
-		by: FulfilledBy,
-	) -> DispatchResult {
 		let Some(mut agreement) = Agreements::<T>::get(id) else { return Ok(()) };
 		let current = agreement.obligations.get(index as usize).map(|r| r.state);
-		if agreement.phase != AgreementPhase::Active || current != Some(expected) {
-			// Confirmed, disputed, cancelled or closed in the meantime.
+		if agreement.phase != AgreementPhase::Active || current != Some(ObligationState::Pending) {
+			// Confirmed, cancelled or closed in the meantime.
 			return Ok(());
 		}
 		Self::set_obligation_state(
@@ -264,21 +267,50 @@ impl<T: Config> Pallet<T> {
 			&mut agreement,
 			index,
 			ObligationState::Fulfilled,
-			Some(by),
+			Some(FulfilledBy::Due),
 		)?;
-		Self::release_ready_payments(id, &mut agreement)?;
-		Self::close_if_settled(id, &mut agreement)?;
+		Self::go_on(id, &mut agreement)?;
 		Agreements::<T>::insert(id, agreement);
 		Ok(())
+	}
+
+	/// After an obligation was fulfilled: what was unwound waiting for it is pending again,
+	/// payments it released are paid, and the agreement closes if nothing is left.
+	pub(crate) fn go_on(id: AgreementId, agreement: &mut AgreementOf<T>) -> DispatchResult {
+		Self::reinstate_unwound(id, agreement)?;
+		Self::release_ready_payments(id, agreement)?;
+		Self::close_if_settled(id, agreement)
+	}
+
+	/// Starts the report window of obligation `index` at `from` (its end is recorded, and a
+	/// task queued for it).
+	pub(crate) fn open_report_window(
+		id: AgreementId,
+		agreement: &mut AgreementOf<T>,
+		index: ObligationIndex,
+		from: BlockNumberFor<T>,
+	) {
+		let end = Self::report_window_end(from);
+		if let Some(record) = agreement.obligations.get_mut(index as usize) {
+			record.report_by = Some(end);
+		}
+		let task = ScheduledTask::ReportWindowOver { obligation: index };
+		if let Err(error) = Self::schedule(id, task, end) {
+			// The receiver can still confirm or report it; only silence waits.
+			log::warn!(
+				target: "runtime::agreements",
+				"agreement {id}: no room to queue the report window of {index}: {error:?}"
+			);
+		}
 	}
 
 	/// Queues, on activation, the due block of each payment without dependencies and the end
 	/// of each delivery's report window.
 	pub(crate) fn queue_obligation_tasks(
 		id: AgreementId,
-		agreement: &AgreementOf<T>,
+		agreement: &mut AgreementOf<T>,
 	) -> DispatchResult {
-		for (index, record) in agreement.obligations.iter().enumerate() {
+		for (index, record) in agreement.obligations.iter_mut().enumerate() {
 			let obligation = index as ObligationIndex;
 			let due = record.obligation.due;
 			match record.obligation.kind {
@@ -287,8 +319,9 @@ impl<T: Config> Pallet<T> {
 				}
 				ObligationKind::Payment { .. } => {}
 				ObligationKind::Delivery { .. } => {
-					let at = Self::report_window_end(due);
-					Self::schedule(id, ScheduledTask::ReportWindowOver { obligation }, at)?;
+					let end = Self::report_window_end(due);
+					record.report_by = Some(end);
+					Self::schedule(id, ScheduledTask::ReportWindowOver { obligation }, end)?;
 				}
 			}
 		}

@@ -1,7 +1,8 @@
 //! The invariants `try_state` checks (and the unit tests check after every test):
 //!
-//! - for every account, the funds held under `Escrow` equal the sum of its escrowed payments:
-//!   pending payments of active agreements, and of proposed agreements it accepted;
+//! - for every party of every agreement, the funds held under `Escrow` equal the sum of its
+//!   escrowed payments: pending payments of active agreements, and of proposed agreements it
+//!   accepted;
 //! - for every member, `Committed` equals the sum of its open deliveries: pending or disputed
 //!   deliveries of active agreements, and of proposed agreements it accepted;
 //! - a closed agreement that completed or defaulted has every obligation settled, and an
@@ -23,6 +24,10 @@ impl<T: Config> Pallet<T> {
 		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut committed: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (_, agreement) in Agreements::<T>::iter() {
+			// Every party is checked: one with nothing escrowed must hold nothing.
+			for party in agreement.parties.iter() {
+				escrow.entry(party.clone()).or_default();
+			}
 			let all = agreement.all_parties();
 			ensure!(agreement.accepted & !all == 0, "an acceptance bit names no party");
 			ensure!(agreement.cancelling & !all == 0, "a cancel bit names no party");

@@ -288,10 +288,12 @@ pub mod pallet {
 		Completed { id: AgreementId },
 		/// The agreement closed with defaulted obligations, compensated with `compensated`.
 		ClosedWithDefault { id: AgreementId, compensated: BalanceOf<T> },
-		/// A task of the agreement could not be carried out; it stays as it was.
+		/// A task of the agreement could not be carried out and was dropped; the agreement stays
+		/// as it was (its parties can still confirm, report or cancel).
 		TaskFailed { id: AgreementId, task: ScheduledTask, error: DispatchError },
-		/// The outcome of claim `claim` could not be applied to the agreement; it stays as it
-		/// was (the claim itself was executed by the guarantor pallet).
+		/// The outcome of claim `claim` could not be applied in full: the disputed obligation
+		/// was settled, but what depends on it did not go on (the claim itself was executed by
+		/// the guarantor pallet).
 		ClaimOutcomeFailed { id: AgreementId, claim: ClaimId, error: DispatchError },
 	}
 
@@ -412,7 +414,7 @@ pub mod pallet {
 		/// whose dependencies are all fulfilled is released now rather than at its due block.
 		/// Payments waiting for this obligation are released in the same block. Emits
 		/// `ObligationFulfilled`, `PaymentReleased` for each payment released, and `Completed`
-		/// when nothing is left.
+		/// (or `ClosedWithDefault`, if an obligation had defaulted) when nothing is left.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::confirm(T::MaxObligations::get()))]
 		pub fn confirm(
@@ -425,7 +427,8 @@ pub mod pallet {
 		}
 
 		/// Report obligation `obligation` of active agreement `id` as a default, as its
-		/// receiver: a delivery not confirmed by its due block, or a payment left unpaid.
+		/// receiver: a delivery not confirmed by its due block, or a payment left unpaid, once
+		/// what it waits for is fulfilled.
 		///
 		/// Files a claim in the guarantor pallet against the obligor for the obligation's value
 		/// (the caller's claim bond is held as for any claim), and returns to their payers the

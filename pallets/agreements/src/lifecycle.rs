@@ -103,7 +103,11 @@ impl<T: Config> Pallet<T> {
 		NextAgreementId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		let records = obligations
 			.into_iter()
-			.map(|obligation| ObligationRecord { obligation, state: ObligationState::Pending })
+			.map(|obligation| ObligationRecord {
+				obligation,
+				state: ObligationState::Pending,
+				report_by: None,
+			})
 			.collect::<Vec<_>>();
 		let mut agreement = AgreementOf::<T> {
 			proposer: proposer.clone(),
@@ -166,7 +170,7 @@ impl<T: Config> Pallet<T> {
 			let total =
 				Committed::<T>::get(who).checked_add(&committed).ok_or(Error::<T>::Overflow)?;
 			ensure!(total <= T::Coverage::coverage(who), Error::<T>::InsufficientCoverage);
-			Committed::<T>::insert(who, total);
+			Self::commit(who, committed)?;
 		}
 		if !escrowed.is_zero() {
 			Self::escrow(who, escrowed)?;
@@ -247,22 +251,22 @@ impl<T: Config> Pallet<T> {
 	/// Returns the escrow of every accepting party's pending payments and frees the
 	/// commitments of their open deliveries.
 	fn unwind(agreement: &AgreementOf<T>) -> DispatchResult {
-		let active = agreement.phase == AgreementPhase::Active;
+		// Cancelling and expiring need every obligation pending; of an active agreement every
+		// party has accepted.
 		for record in agreement.obligations.iter() {
 			let from = &record.obligation.from;
 			let accepted =
 				agreement.party_index(from).is_some_and(|i| agreement.accepted & (1u32 << i) != 0);
-			if !(active || accepted) {
+			if !accepted {
 				continue;
 			}
 			match (record.obligation.kind, record.state) {
 				(ObligationKind::Payment { amount }, ObligationState::Pending) => {
 					Self::refund_escrow(from, amount)?
 				}
-				(
-					ObligationKind::Delivery { value, .. },
-					ObligationState::Pending | ObligationState::Disputed { .. },
-				) => Self::uncommit(from, value),
+				(ObligationKind::Delivery { value, .. }, ObligationState::Pending) => {
+					Self::uncommit(from, value)
+				}
 				_ => {}
 			}
 		}

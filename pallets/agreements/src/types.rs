@@ -104,9 +104,10 @@ where
 ///    │                                              │       │ was rejected: │
 ///    │                          (payment) cannot be │       │ Pending again │
 ///    │                          escrowed again:  Unpaid ◄───┘               │
-///    │                                              │                       │
-///    └── report_default ──► Disputed ◄── report_default ── claim rejected ──┘
+///    │                               │  └── confirm / report window over ───┤
+///    └── report_default ──► Disputed ◄── report_default    claim rejected ──┘
 ///                              └── claim upheld ──► Defaulted
+/// (An unpaid payment whose dependency fails again is unwound again.)
 /// ```
 #[derive(
 	Clone,
@@ -179,6 +180,9 @@ where
 	pub obligation: Obligation<AccountId, Balance, BlockNumber, MaxDependencies>,
 	/// Where it stands.
 	pub state: ObligationState<Balance>,
+	/// For a delivery (or an unpaid payment) of an active agreement: the end of its report
+	/// window, from which its receiver's silence counts as fulfilment.
+	pub report_by: Option<BlockNumber>,
 }
 
 /// Where an agreement is in its life. All changes go through [`crate::Pallet::transition`].
@@ -224,12 +228,7 @@ pub enum AgreementPhase<Balance, BlockNumber> {
 	Expired,
 }
 
-impl<Balance, BlockNumber> AgreementPhase<Balance, BlockNumber> {
-	/// Whether the agreement is over.
-	pub fn is_closed(&self) -> bool {
-		matches!(self, Self::Completed | Self::Defaulted { .. } | Self::Cancelled | Self::Expired)
-	}
-}
+impl<Balance, BlockNumber> AgreementPhase<Balance, BlockNumber> {}
 
 /// An agreement between members.
 #[derive(
@@ -314,8 +313,8 @@ pub enum ScheduledTask {
 		/// The payment.
 		obligation: ObligationIndex,
 	},
-	/// A delivery's report window is over: if nobody reported a default, it counts as
-	/// fulfilled.
+	/// A delivery's (or an unpaid payment's) report window is over: if its receiver neither
+	/// confirmed nor reported it, and what it waits for is fulfilled, it counts as fulfilled.
 	ReportWindowOver {
 		/// The delivery.
 		obligation: ObligationIndex,
@@ -342,7 +341,8 @@ pub enum FulfilledBy {
 	Due,
 	/// Its dependencies were fulfilled (pay on delivery).
 	Dependencies,
-	/// A delivery's report window passed without a default being reported.
+	/// The report window of a delivery (or of an unpaid payment) passed without a default
+	/// being reported.
 	Silence,
 	/// The guarantors rejected the default reported against it.
 	ClaimRejected,

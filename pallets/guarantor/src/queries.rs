@@ -16,8 +16,8 @@ use crate::{
 };
 use poruka_primitives::AgreementId;
 
-/// The most entries one list in a view holds (debts, credits, claims of an account). Lists
-/// that are longer say so with a `truncated` flag.
+/// The most entries one list in a view holds (debts, credits, claims of an account); the
+/// claims list says with a `truncated` flag when there are more.
 pub const MAX_LISTED: u32 = 256;
 
 /// The deepest guarantor tree [`Pallet::guarantor_tree`] walks.
@@ -143,7 +143,8 @@ pub struct ClaimRef {
 /// The claims an account is involved in, newest first.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct ClaimsOfView {
-	/// The claims (at most [`MAX_LISTED`]).
+	/// The claims (at most [`MAX_LISTED`]; when there are more, which ones are listed is
+	/// arbitrary).
 	pub claims: Vec<ClaimRef>,
 	/// Whether the account is involved in more claims than are listed.
 	pub truncated: bool,
@@ -316,9 +317,13 @@ impl<T: Config> Pallet<T> {
 				let guarantors = Self::guarantor_views(&member);
 				if level < depth {
 					for g in &guarantors {
+						if seen.contains(&g.who) {
+							continue;
+						}
 						if seen.len() >= max_nodes {
 							truncated = true;
-						} else if seen.insert(g.who.clone()) {
+						} else {
+							seen.insert(g.who.clone());
 							next.push(g.who.clone());
 						}
 					}

@@ -189,6 +189,9 @@ fn reports_are_checked() {
 fn outcomes_of_other_claims_are_ignored() {
 	run(|| {
 		active_chain();
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		// Claim 0 decides obligation 0; claim 5 (filed by hand, citing the agreement) does not.
 		decide(5, 0, upheld(10));
 		decide(5, 7, ClaimOutcome::Rejected);
 		<Agreements as poruka_primitives::ClaimOutcomeHandler<Balance>>::on_claim_final(
@@ -197,10 +200,83 @@ fn outcomes_of_other_claims_are_ignored() {
 			ClaimOutcome::Rejected,
 		);
 		assert_eq!(phase(0), AgreementPhase::Active);
-		assert!(AgreementsStore::<Test>::get(0)
-			.unwrap()
-			.obligations
-			.iter()
-			.all(|o| o.state == ObligationState::Pending));
+		assert_eq!(state(0, 0), ObligationState::Disputed { claim: 0 });
+	});
+}
+
+#[test]
+fn a_reinstated_delivery_gets_a_whole_new_report_window() {
+	run(|| {
+		active_chain();
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		// Rejected at 18: Bob's delivery (due 15) is his again, reportable until 23; the task
+		// of its first window (ending 21) must not count Carol's silence early.
+		run_to_block(18);
+		decide(0, 0, ClaimOutcome::Rejected);
+		assert_eq!(state(0, 1), ObligationState::Pending);
+		run_to_block(23);
+		assert_eq!(state(0, 1), ObligationState::Pending);
+		run_to_block(24);
+		assert_eq!(state(0, 1), ObligationState::Fulfilled);
+		assert_eq!(phase(0), AgreementPhase::Completed);
+	});
+}
+
+#[test]
+fn what_waits_for_an_unpaid_payment_comes_back_when_it_is_settled() {
+	run(|| {
+		// Alice delivers to Bob; Carol pays Alice for it; then Alice delivers to Carol.
+		let list = obligations(vec![
+			delivery(ALICE, BOB, 100, 10, &[]),
+			payment(CAROL, ALICE, 150, 20, &[0]),
+			delivery(ALICE, CAROL, 50, 25, &[1]),
+		]);
+		assert_ok!(Agreements::propose(RuntimeOrigin::signed(ALICE), list, 5));
+		assert_ok!(Agreements::accept(RuntimeOrigin::signed(BOB), 0));
+		assert_ok!(Agreements::accept(RuntimeOrigin::signed(CAROL), 0));
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		assert_eq!(
+			(state(0, 1), state(0, 2)),
+			(ObligationState::Unwound, ObligationState::Unwound)
+		);
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(CAROL), MALLORY, 950));
+		decide(0, 0, ClaimOutcome::Rejected);
+		// Carol cannot pay again: unpaid; Alice's delivery still waits for that payment.
+		assert_eq!((state(0, 1), state(0, 2)), (ObligationState::Unpaid, ObligationState::Unwound));
+		// Carol pays Alice off chain and Alice confirms it: Alice's delivery is owed again.
+		assert_ok!(Agreements::confirm(RuntimeOrigin::signed(ALICE), 0, 1));
+		assert_eq!(state(0, 2), ObligationState::Pending);
+		assert_eq!(committed(ALICE), 50);
+		assert_eq!(phase(0), AgreementPhase::Active);
+	});
+}
+
+#[test]
+fn nothing_is_owed_before_what_it_waits_for() {
+	run(|| {
+		let list = obligations(vec![
+			delivery(ALICE, BOB, 100, 10, &[]),
+			delivery(BOB, CAROL, 120, 11, &[0]),
+		]);
+		assert_ok!(Agreements::propose(RuntimeOrigin::signed(ALICE), list, 5));
+		assert_ok!(Agreements::accept(RuntimeOrigin::signed(BOB), 0));
+		assert_ok!(Agreements::accept(RuntimeOrigin::signed(CAROL), 0));
+		// Bob's delivery is past due, but Alice's, which it waits for, is still open.
+		run_to_block(12);
+		assert_noop!(
+			Agreements::report_default(RuntimeOrigin::signed(CAROL), 0, 1),
+			Error::<Test>::DependenciesPending
+		);
+		// Bob reports Alice (Bob's delivery is excused); the claim is rejected at 19: Bob's
+		// delivery is owed again, and now Carol may report it.
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		assert_eq!(state(0, 1), ObligationState::Unwound);
+		run_to_block(19);
+		decide(0, 0, ClaimOutcome::Rejected);
+		assert_eq!(state(0, 1), ObligationState::Pending);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(CAROL), 0, 1));
+		assert_eq!(state(0, 1), ObligationState::Disputed { claim: 1 });
 	});
 }

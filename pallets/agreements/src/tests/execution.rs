@@ -127,6 +127,33 @@ fn a_delivery_nobody_disputes_in_time_counts_as_fulfilled() {
 }
 
 #[test]
+fn silence_does_not_fulfil_a_delivery_before_what_it_waits_for() {
+	run(|| {
+		// Bob's delivery is due at 6, but it waits for Alice's, due at 10.
+		let list = obligations(vec![
+			delivery(ALICE, BOB, 100, 10, &[]),
+			delivery(BOB, CAROL, 120, 6, &[0]),
+		]);
+		assert_ok!(Agreements::propose(RuntimeOrigin::signed(ALICE), list, 5));
+		assert_ok!(Agreements::accept(RuntimeOrigin::signed(BOB), 0));
+		assert_ok!(Agreements::accept(RuntimeOrigin::signed(CAROL), 0));
+		// Bob's window would end at 12; Alice's delivery is still open, so it starts again
+		// (until 18).
+		run_to_block(12);
+		assert_eq!(state(0, 1), ObligationState::Pending);
+		// Alice's window ends at 16: fulfilled by Bob's silence.
+		run_to_block(17);
+		assert_eq!(
+			(state(0, 0), state(0, 1)),
+			(ObligationState::Fulfilled, ObligationState::Pending)
+		);
+		run_to_block(18);
+		assert_eq!(state(0, 1), ObligationState::Fulfilled);
+		assert_eq!(phase(0), AgreementPhase::Completed);
+	});
+}
+
+#[test]
 fn commitments_add_up_across_agreements_and_never_exceed_coverage() {
 	run(|| {
 		let deliver = |value| obligations(vec![delivery(ALICE, BOB, value, 10, &[])]);

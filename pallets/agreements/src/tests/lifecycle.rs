@@ -1,6 +1,7 @@
 //! Proposing, accepting, activating, declining, cancelling and expiring agreements.
 
 use super::*;
+use frame_support::traits::Hooks;
 
 #[test]
 fn proposing_records_the_parties_and_accepts_for_the_proposer() {
@@ -128,19 +129,6 @@ fn proposals_are_checked() {
 }
 
 #[test]
-fn obligation_lists_and_dependencies_are_bounded_by_type() {
-	// A call carrying more than `MaxObligations` obligations, or an obligation waiting for more
-	// than `MaxDependencies`, cannot even be decoded.
-	let too_many: Vec<_> = (0..7).map(|_| payment(ALICE, BOB, 10, 10, &[])).collect();
-	assert!(crate::ObligationsOf::<Test>::try_from(too_many).is_err());
-	let too_deep: Result<
-		frame_support::BoundedVec<u32, <Test as crate::Config>::MaxDependencies>,
-		_,
-	> = vec![0u32, 1, 2, 3].try_into();
-	assert!(too_deep.is_err());
-}
-
-#[test]
 fn acceptance_is_checked() {
 	run(|| {
 		assert_noop!(
@@ -185,12 +173,17 @@ fn acceptance_closes_after_accept_by() {
 		run_to_block(5);
 		// Block 5 is the last one in which a party may accept.
 		assert_ok!(Agreements::accept(RuntimeOrigin::signed(BOB), 0));
-		// The expiry task runs at the start of block 6; a call in the same block after it
-		// finds the proposal expired.
+		// In block 6, before the expiry task has run, acceptance is refused as late...
 		System::set_block_number(6);
 		assert_noop!(
 			Agreements::accept(RuntimeOrigin::signed(CAROL), 0),
 			Error::<Test>::AcceptancePeriodOver
+		);
+		// ...and after it, the proposal has expired.
+		Agreements::on_initialize(6);
+		assert_noop!(
+			Agreements::accept(RuntimeOrigin::signed(CAROL), 0),
+			Error::<Test>::WrongPhase
 		);
 	});
 }

@@ -166,7 +166,7 @@ pub struct ClaimStatusJson {
 impl<A, B, N> From<&ClaimStatus<A, B, N>> for ClaimStatusJson
 where
 	A: Ss58Codec,
-	B: Display + Copy + core::ops::Sub<Output = B>,
+	B: Display + Copy + sp_runtime::Saturating,
 	N: Copy + Into<u64>,
 {
 	fn from(c: &ClaimStatus<A, B, N>) -> Self {
@@ -180,7 +180,7 @@ where
 		};
 		let (compensated, shortfall) = match c.phase {
 			ClaimPhase::Paid { amount, compensated, .. } => {
-				(Some(balance(&compensated)), Some(balance(&(amount - compensated))))
+				(Some(balance(&compensated)), Some(balance(&amount.saturating_sub(compensated))))
 			}
 			_ => (None, None),
 		};

@@ -129,8 +129,7 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: GuarantorRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	AccountId: Codec + Ss58Codec + Clone + Send + Sync + 'static,
-	Balance:
-		Codec + Display + Default + Copy + core::ops::Sub<Output = Balance> + Send + Sync + 'static,
+	Balance: Codec + Display + Default + Copy + sp_runtime::Saturating + Send + Sync + 'static,
 	BlockNumber: Codec + Copy + Into<u64> + Send + Sync + 'static,
 {
 	fn claim_status(&self, claim_id: u32, at: Option<Block::Hash>) -> RpcResult<ClaimStatusJson> {
