@@ -12,7 +12,11 @@
 //!    get a strike each.
 //! 6. Level 2 upholds 100 POR; after the appeal period the claim is paid: 30 from Ferdie's
 //!    deposit, 35 from each of Eve's and Bob's guarantees; events, `guarantor_claimStatus` and
-//!    balances agree; Ferdie owes each guarantor what it paid; total issuance is unchanged.
+//!    balances agree; Ferdie owes each guarantor what it paid; total issuance is unchanged;
+//!    the guarantees, left below the minimum, no longer count: Ferdie is suspended.
+//!
+//! Beside it, on its own node: a claimant and a respondent who collude through `acknowledge`
+//! move only the respondent's own deposit, never its guarantors' money.
 
 mod common;
 
@@ -327,6 +331,87 @@ async fn the_whole_story_with_subxt() {
 		node.call("agreements_status", rpc_params![agreement]).await.expect("agreements_status");
 	assert_eq!(status["phase"], "defaulted");
 	assert_eq!(balance(&status["compensated"]), 100 * UNIT);
+	// Eve's and Bob's guarantees are left at 5 POR, below the minimum: they no longer count.
+	assert_eq!(f["status"], "suspended");
+	assert!(f["guarantors"].as_array().unwrap().iter().all(|g| g["counts"] == false));
+}
+
+/// A claimant and a respondent collude: Dave files against Ferdie, and Ferdie "acknowledges" to
+/// move his guarantors' money to Dave. Only Ferdie's own deposit moves; the rest goes to
+/// Ferdie's guarantors as an ordinary claim, their guarantees frozen, and they reject it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_collusion_through_acknowledge_moves_no_guarantors_money() {
+	let node = Node::start_dev();
+	node.wait_for_finalized(1, STARTUP_TIMEOUT).await;
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let api = Client::from_insecure_url(&url).await.expect("subxt connects");
+	let (bob, dave, eve, ferdie) = (dev::bob(), dev::dave(), dev::eve(), dev::ferdie());
+	let tx = poruka::transactions().guarantor();
+	send(&api, &eve, &tx.vouch(account(&ferdie), 40 * UNIT)).await;
+	send(&api, &bob, &tx.vouch(account(&ferdie), 40 * UNIT)).await;
+	send(&api, &ferdie, &tx.deposit(10 * UNIT)).await;
+	let guarantees = |api: Client| async move {
+		held(&api, &dev::eve(), "Guarantor", "Guarantee").await
+			+ held(&api, &dev::bob(), "Guarantor", "Guarantee").await
+	};
+	let before = guarantees(api.clone()).await;
+	let evidence = poruka::runtime_types::bounded_collections::bounded_vec::BoundedVec(
+		b"we agreed on this".to_vec(),
+	);
+	let events =
+		send(&api, &dave, &tx.file_claim(account(&ferdie), 80 * UNIT, evidence, None)).await;
+	let claim = events
+		.find_first::<poruka::guarantor::events::ClaimFiled>()
+		.expect("a ClaimFiled event")
+		.expect("the event decodes")
+		.claim;
+	let events = send(&api, &ferdie, &tx.acknowledge(claim, false)).await;
+	let ack = events
+		.find_first::<poruka::guarantor::events::ClaimAcknowledged>()
+		.expect("a ClaimAcknowledged event")
+		.expect("the event decodes");
+	assert_eq!((ack.paid, ack.remaining), (10 * UNIT, 70 * UNIT));
+	assert!(events.find_first::<poruka::guarantor::events::CompensationPaid>().is_none());
+	assert_eq!(guarantees(api.clone()).await, before);
+
+	// As a client sees it: the claim is still open, before Eve and Bob, whose guarantees are
+	// liable and frozen.
+	let status = claim_status(&node, claim).await;
+	assert_eq!(status["phase"], "open");
+	assert_eq!(balance(&status["acknowledged"]), 10 * UNIT);
+	let mut liable: Vec<(String, u128)> = status["liable"]
+		.as_array()
+		.expect("liable guarantees")
+		.iter()
+		.map(|l| (name_of(l["guarantor"].as_str().unwrap()), balance(&l["amount"])))
+		.collect();
+	liable.sort();
+	assert_eq!(liable, [("Bob".into(), 40 * UNIT), ("Eve".into(), 40 * UNIT)]);
+	let f = member(&node, &ferdie).await;
+	assert!(f["guarantors"].as_array().unwrap().iter().all(|g| g["liableClaims"] == 1));
+
+	// Eve and Bob see through it.
+	send(&api, &eve, &tx.vote(claim, Verdict::Reject)).await;
+	let events = send(&api, &bob, &tx.vote(claim, Verdict::Reject)).await;
+	let decided = events
+		.find_first::<poruka::guarantor::events::ClaimDecided>()
+		.expect("a ClaimDecided event")
+		.expect("the event decodes");
+	node.wait_for_finalized(decided.appeal_until + 1, Duration::from_secs(120)).await;
+	let status = claim_status(&node, claim).await;
+	assert_eq!((status["phase"].as_str(), status["final"].as_bool()), (Some("paid"), Some(true)));
+	assert_eq!(balance(&status["compensated"]), 10 * UNIT);
+	assert_eq!(balance(&status["shortfall"]), 70 * UNIT);
+	assert_eq!(guarantees(api.clone()).await, before);
+	// Ferdie owes Dave the rest himself; his guarantors nothing.
+	let f = member(&node, &ferdie).await;
+	let debts: Vec<(String, u128)> = f["debts"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|d| (name_of(d["account"].as_str().unwrap()), balance(&d["amount"])))
+		.collect();
+	assert_eq!(debts, [("Dave".into(), 70 * UNIT)]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

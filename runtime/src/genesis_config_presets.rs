@@ -41,8 +41,13 @@ pub const FOUNDER_DEPOSIT: Balance = 1_000 * UNIT;
 pub const DEV_GUARANTEE: Balance = 100 * UNIT;
 
 /// The dev chain's periods, in blocks of 6 s: a claim can go from filing to payout in minutes.
-pub const DEV_TIMING: Timing<BlockNumber> =
-	Timing { decision_period: 10, appeal_period: 5, unbonding_period: 20, revocation_notice: 20 };
+pub const DEV_TIMING: Timing<BlockNumber> = Timing {
+	decision_period: 10,
+	appeal_period: 5,
+	unbonding_period: 20,
+	revocation_notice: 20,
+	strike_lapse: 50,
+};
 
 /// The cooperative at genesis: founders with their deposits, guarantees
 /// `(guarantor, ward, amount)` in the order they are given, and the periods (`None`: the

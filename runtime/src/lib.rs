@@ -71,10 +71,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("poruka"),
 	impl_name: alloc::borrow::Cow::Borrowed("poruka"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -168,9 +168,9 @@ pub type UncheckedExtrinsic =
 /// The payload that an account signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations to run at the next runtime upgrade.
-#[allow(unused_parens)]
-type Migrations = ();
+/// Migrations to run at the next runtime upgrade. Each runs once, when its pallet's on-chain
+/// storage version is the one it migrates from.
+type Migrations = (pallet_guarantor::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Dispatches extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -167,3 +167,102 @@ fn a_default_the_panel_rejects_lets_the_payment_go_ahead() {
 		check_invariants();
 	});
 }
+
+#[test]
+fn commitments_stand_when_a_payout_drains_the_obligors_guarantees() {
+	dev_chain().execute_with(|| {
+		admit_ferdie();
+		assert_ok!(Agreements::propose(signed(Ferdie), goods_for_payment(100 * UNIT, 40), 5));
+		assert_ok!(Agreements::accept(signed(Dave), 0));
+		// Another claim against Ferdie, for 100, upheld: his deposit and 35 of each guarantee
+		// pay it, leaving both guarantees at 5 POR, below the minimum.
+		assert_ok!(Guarantor::file_claim(
+			signed(Sr25519Keyring::Charlie),
+			id(Ferdie),
+			100 * UNIT,
+			BoundedVec::truncate_from(b"another deal".to_vec()),
+			None,
+		));
+		let uphold = Verdict::Uphold { amount: 100 * UNIT, force_majeure: false };
+		assert_ok!(Guarantor::vote(signed(Eve), 0, uphold));
+		assert_ok!(Guarantor::vote(signed(Bob), 0, uphold));
+		run_to_block(System::block_number() + DEV_TIMING.appeal_period);
+		let ferdie = Members::<Runtime>::get(id(Ferdie)).unwrap();
+		assert_eq!(ferdie.coverage(), 0);
+		assert_eq!(ferdie.status, pallet_guarantor::MemberStatus::Suspended);
+		// His commitment stands: he still owes the delivery, the agreement goes on, and he can
+		// promise nothing new.
+		assert_eq!(Committed::<Runtime>::get(id(Ferdie)), 100 * UNIT);
+		assert_eq!(AgreementRecords::<Runtime>::get(0).unwrap().phase, AgreementPhase::Active);
+		assert_noop!(
+			Agreements::propose(signed(Ferdie), goods_for_payment(UNIT, 40), 5),
+			pallet_agreements::Error::<Runtime>::NotActiveMember
+		);
+		// Nothing backing it can walk away: Eve revokes, and may not release.
+		assert_ok!(Guarantor::revoke_guarantee(signed(Eve), id(Ferdie)));
+		run_to_block(System::block_number() + DEV_TIMING.revocation_notice);
+		assert_noop!(
+			Guarantor::release_guarantee(signed(Eve), id(Eve), id(Ferdie)),
+			pallet_guarantor::Error::<Runtime>::WouldUncoverCommitments
+		);
+		// Ferdie delivers: the commitment is freed, Dave's payment released, Eve may go.
+		assert_ok!(Agreements::confirm(signed(Dave), 0, 0));
+		assert_eq!(Committed::<Runtime>::get(id(Ferdie)), 0);
+		assert_eq!(AgreementRecords::<Runtime>::get(0).unwrap().phase, AgreementPhase::Completed);
+		assert_ok!(Guarantor::release_guarantee(signed(Eve), id(Eve), id(Ferdie)));
+		check_invariants();
+	});
+}
+
+#[test]
+fn commitments_stand_when_the_obligors_guarantors_are_struck_out() {
+	dev_chain().execute_with(|| {
+		admit_ferdie();
+		assert_ok!(Agreements::propose(signed(Ferdie), goods_for_payment(100 * UNIT, 200), 5));
+		assert_ok!(Agreements::accept(signed(Dave), 0));
+		// Eve and Bob sit silent on three claims against Ferdie: struck out (MaxStrikes 3).
+		let strikes: u32 = <Runtime as pallet_guarantor::Config>::MaxStrikes::get();
+		for _ in 0..strikes {
+			assert_ok!(Guarantor::file_claim(
+				signed(Sr25519Keyring::Charlie),
+				id(Ferdie),
+				UNIT,
+				BoundedVec::new(),
+				None,
+			));
+			run_to_block(System::block_number() + DEV_TIMING.decision_period);
+		}
+		assert_eq!(Members::<Runtime>::get(id(Eve)).unwrap().strikes, strikes);
+		// Ferdie is no longer a member in good standing, but his coverage is still there, and
+		// so is his commitment: his guarantors' money still pays.
+		let ferdie = Members::<Runtime>::get(id(Ferdie)).unwrap();
+		assert_eq!(ferdie.status, pallet_guarantor::MemberStatus::Suspended);
+		assert_eq!(ferdie.coverage(), 110 * UNIT);
+		assert_eq!(Committed::<Runtime>::get(id(Ferdie)), 100 * UNIT);
+		assert_eq!(AgreementRecords::<Runtime>::get(0).unwrap().phase, AgreementPhase::Active);
+		// He still delivers and is paid.
+		assert_ok!(Agreements::confirm(signed(Dave), 0, 0));
+		assert_eq!(AgreementRecords::<Runtime>::get(0).unwrap().phase, AgreementPhase::Completed);
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_suspended_receiver_reports_a_default_through_the_real_guarantor_pallet() {
+	dev_chain().execute_with(|| {
+		admit_ferdie();
+		assert_ok!(Agreements::propose(signed(Ferdie), goods_for_payment(50 * UNIT, 10), 5));
+		assert_ok!(Agreements::accept(signed(Dave), 0));
+		// Dave's guarantors walk away from him.
+		assert_ok!(Guarantor::revoke_guarantee(signed(Sr25519Keyring::Alice), id(Dave)));
+		assert_eq!(
+			Members::<Runtime>::get(id(Dave)).unwrap().status,
+			pallet_guarantor::MemberStatus::Suspended
+		);
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(signed(Dave), 0, 0));
+		let claim = Claims::<Runtime>::get(0).expect("the default filed a claim");
+		assert_eq!((claim.claimant, claim.respondent), (id(Dave), id(Ferdie)));
+		check_invariants();
+	});
+}

@@ -1,11 +1,14 @@
-//! Runtime tests of the guarantor pallet: the `development` preset's cooperative, and a claim's
-//! whole life (filing, escalation by timeout, decision, payout) through the real runtime.
+//! Runtime tests of the guarantor pallet: the `development` preset's cooperative, a claim's
+//! whole life (filing, escalation by timeout, decision, payout), and a contested claim
+//! climbing three levels with both sides seated, through the real runtime.
 
 mod common;
 
 use common::{check_invariants, dev_chain, id, run_to_block, signed};
 use frame_support::traits::fungible::{Inspect, InspectHold};
-use pallet_guarantor::{ClaimPhase, Claims, Debts, HoldReason, MemberStatus, Members, Verdict};
+use pallet_guarantor::{
+	ClaimPhase, Claims, Debts, HoldReason, MemberStatus, Members, Side, Verdict,
+};
 use poruka_runtime::{
 	genesis_config_presets::{DEV_TIMING, FOUNDER_DEPOSIT},
 	Balance, Balances, Guarantor, Runtime, RuntimeHoldReason, System, UNIT,
@@ -90,6 +93,200 @@ fn a_claim_climbs_the_tree_and_is_paid_from_deposit_and_guarantees() {
 		assert_eq!(held(HoldReason::Deposit, Ferdie), 0);
 		assert_eq!(Debts::<Runtime>::get(id(Ferdie), id(Eve)), Some(35 * UNIT));
 		assert_eq!(Debts::<Runtime>::get(id(Ferdie), id(Bob)), Some(35 * UNIT));
+		assert_eq!(Balances::total_issuance(), issuance);
+		check_invariants();
+	});
+}
+
+/// A fresh account of the runtime, funded.
+fn member_account(seed: u8) -> poruka_runtime::AccountId {
+	let who = poruka_runtime::AccountId::from([seed; 32]);
+	assert!(Balances::force_set_balance(
+		poruka_runtime::RuntimeOrigin::root(),
+		who.clone().into(),
+		10_000 * UNIT
+	)
+	.is_ok());
+	who
+}
+
+fn vouch(guarantor: &poruka_runtime::AccountId, ward: &poruka_runtime::AccountId, amount: Balance) {
+	assert!(Guarantor::vouch(
+		poruka_runtime::RuntimeOrigin::signed(guarantor.clone()),
+		ward.clone(),
+		amount
+	)
+	.is_ok());
+}
+
+/// Two trees three levels deep: the respondent's (its guarantors R1, theirs R2, theirs the
+/// founders Alice and Bob) and the claimant's (C1, C2, then Charlie and Eve). The claimant
+/// files 120 POR, the respondent contests with a counter-claim of 120 POR, and nobody votes
+/// until level 3. Returns the claim, the parties and the accounts of each side's levels.
+struct TwoTrees {
+	claimant: poruka_runtime::AccountId,
+	respondent: poruka_runtime::AccountId,
+	sides: [Vec<Vec<poruka_runtime::AccountId>>; 2],
+}
+
+fn contested_to_level_three() -> TwoTrees {
+	let mut sides = [Vec::new(), Vec::new()];
+	let mut parties = Vec::new();
+	for (side, (seed, top)) in
+		[(10u8, [id(Alice), id(Bob)]), (20u8, [id(Charlie), id(Eve)])].into_iter().enumerate()
+	{
+		let two = [member_account(seed + 2), member_account(seed + 3)];
+		let one = [member_account(seed + 4), member_account(seed + 5)];
+		let party = member_account(seed + 6);
+		for ward in &two {
+			for guarantor in &top {
+				vouch(guarantor, ward, 50 * UNIT);
+			}
+		}
+		for ward in &one {
+			for guarantor in &two {
+				vouch(guarantor, ward, 30 * UNIT);
+			}
+		}
+		for guarantor in &one {
+			vouch(guarantor, &party, 20 * UNIT);
+		}
+		sides[side] = vec![one.to_vec(), two.to_vec(), top.to_vec()];
+		parties.push(party);
+	}
+	let (respondent, claimant) = (parties[0].clone(), parties[1].clone());
+	assert!(Guarantor::file_claim(
+		poruka_runtime::RuntimeOrigin::signed(claimant.clone()),
+		respondent.clone(),
+		120 * UNIT,
+		b"the harvest was not delivered".to_vec().try_into().unwrap(),
+		None,
+	)
+	.is_ok());
+	assert!(Guarantor::contest(
+		poruka_runtime::RuntimeOrigin::signed(respondent.clone()),
+		0,
+		Some(120 * UNIT)
+	)
+	.is_ok());
+	let trees = TwoTrees { claimant, respondent, sides };
+
+	// Each level seats both sides' guarantors of the level below; silence climbs.
+	for level in 1..=3u32 {
+		let claim = Claims::<Runtime>::get(0).unwrap();
+		assert_eq!(claim.level(), level);
+		let seated = |side: Side| -> Vec<_> {
+			let mut who: Vec<_> = claim
+				.panel()
+				.unwrap()
+				.iter()
+				.filter(|p| p.side == side)
+				.map(|p| p.who.clone())
+				.collect();
+			who.sort();
+			who
+		};
+		for (index, side) in [Side::Respondent, Side::Claimant].into_iter().enumerate() {
+			let mut expected = trees.sides[index][level as usize - 1].clone();
+			expected.sort();
+			assert_eq!(seated(side), expected, "level {level}, {side:?} side");
+		}
+		if level < 3 {
+			run_to_block(System::block_number() + DEV_TIMING.decision_period);
+		}
+	}
+	trees
+}
+
+/// Every depth `depth` payment of claim 0, by payer.
+fn paid_at(depth: u32) -> Vec<(poruka_runtime::AccountId, Balance)> {
+	let mut paid: Vec<_> = pallet_guarantor::ClaimPayments::<Runtime>::get(0)
+		.unwrap()
+		.iter()
+		.filter(|p| p.source == pallet_guarantor::PaymentSource::Guarantee { level: depth })
+		.map(|p| (p.payer.clone(), p.amount))
+		.collect();
+	paid.sort();
+	paid
+}
+
+fn decide_at_level_three(verdict: Verdict<Balance>) {
+	let panel = Claims::<Runtime>::get(0).unwrap().panel().unwrap().clone();
+	for seat in panel.iter() {
+		if Claims::<Runtime>::get(0).unwrap().phase.is_voting() {
+			assert!(Guarantor::vote(
+				poruka_runtime::RuntimeOrigin::signed(seat.who.clone()),
+				0,
+				verdict
+			)
+			.is_ok());
+		}
+	}
+	run_to_block(System::block_number() + DEV_TIMING.appeal_period);
+}
+
+#[test]
+fn a_contested_claim_climbs_three_levels_seating_both_sides_and_the_respondents_chain_pays() {
+	dev_chain().execute_with(|| {
+		let trees = contested_to_level_three();
+		let issuance = Balances::total_issuance();
+		let before = Balances::balance(&trees.claimant);
+		decide_at_level_three(Verdict::Uphold { amount: 120 * UNIT, force_majeure: false });
+		assert_eq!(
+			Claims::<Runtime>::get(0).unwrap().phase,
+			ClaimPhase::Paid { amount: 120 * UNIT, compensated: 120 * UNIT, force_majeure: false }
+		);
+		// 40 from the respondent's own guarantors, 60 from depth 2, 20 from the founders.
+		let [respondent_side, _] = &trees.sides;
+		let each = |accounts: &Vec<poruka_runtime::AccountId>, amount| {
+			let mut paid: Vec<_> = accounts.iter().map(|a| (a.clone(), amount)).collect();
+			paid.sort();
+			paid
+		};
+		assert_eq!(paid_at(1), each(&respondent_side[0], 20 * UNIT));
+		assert_eq!(paid_at(2), each(&respondent_side[1], 30 * UNIT));
+		assert_eq!(paid_at(3), each(&respondent_side[2], 10 * UNIT));
+		// The claimant got 120, its claim bond back, and the counter-claim bond.
+		assert_eq!(Balances::balance(&trees.claimant), before + 125 * UNIT + 5 * UNIT);
+		assert_eq!(Debts::<Runtime>::get(&trees.respondent, id(Alice)), Some(10 * UNIT));
+		assert_eq!(Balances::total_issuance(), issuance);
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_contested_claim_climbs_three_levels_and_the_claimants_chain_pays_the_counter_claim() {
+	dev_chain().execute_with(|| {
+		let trees = contested_to_level_three();
+		let issuance = Balances::total_issuance();
+		let before = Balances::balance(&trees.respondent);
+		decide_at_level_three(Verdict::CounterUphold { amount: 120 * UNIT, force_majeure: false });
+		assert_eq!(
+			Claims::<Runtime>::get(0).unwrap().phase,
+			ClaimPhase::CounterPaid {
+				amount: 120 * UNIT,
+				compensated: 120 * UNIT,
+				force_majeure: false
+			}
+		);
+		let [_, claimant_side] = &trees.sides;
+		let each = |accounts: &Vec<poruka_runtime::AccountId>, amount| {
+			let mut paid: Vec<_> = accounts.iter().map(|a| (a.clone(), amount)).collect();
+			paid.sort();
+			paid
+		};
+		assert_eq!(paid_at(1), each(&claimant_side[0], 20 * UNIT));
+		assert_eq!(paid_at(2), each(&claimant_side[1], 30 * UNIT));
+		assert_eq!(paid_at(3), each(&claimant_side[2], 10 * UNIT));
+		// The respondent got 120, its counter-claim bond back, and the claim bond.
+		assert_eq!(Balances::balance(&trees.respondent), before + 125 * UNIT + 5 * UNIT);
+		assert_eq!(Debts::<Runtime>::get(&trees.claimant, id(Eve)), Some(10 * UNIT));
+		// The respondent's guarantees paid nothing and are free again.
+		for guarantor in &trees.sides[0][0] {
+			let g =
+				pallet_guarantor::Guarantees::<Runtime>::get(&trees.respondent, guarantor).unwrap();
+			assert_eq!((g.amount, g.liable_claims), (20 * UNIT, 0));
+		}
 		assert_eq!(Balances::total_issuance(), issuance);
 		check_invariants();
 	});

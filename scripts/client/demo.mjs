@@ -1,6 +1,8 @@
 // The whole Poruka story against a fresh dev node (`poruka-node --dev --tmp`), step by step:
 // admission, an agreement, a default that becomes a claim, escalation by timeout, a decision
-// and the payout from the guarantors' funds. Every step is checked; a failed check exits 1.
+// and the payout from the guarantors' funds; then a collusion attempt (a claim "acknowledged"
+// to move the guarantors' money) that moves only the respondent's own. Every step is checked;
+// a failed check exits 1.
 //
 //   cd scripts/client && npm ci && node demo.mjs [ws://127.0.0.1:9944]
 
@@ -179,6 +181,31 @@ check(owed.Eve === por(35) && owed.Bob === por(35), 'Ferdie owes Eve and Bob 35 
 check((await api.query.balances.totalIssuance()).toBigInt() === issuance, 'total issuance is unchanged');
 agreement = (await api.rpc.agreements.status(agreementId)).toJSON();
 check(agreement.phase === 'defaulted', `agreement ${agreementId} closed as defaulted`);
+f = await member(ferdie);
+check(
+  f.status === 'suspended' && f.guarantors.every((g) => !g.counts),
+  "Eve's and Bob's guarantees are left below the minimum: they no longer count, Ferdie is suspended until they top up",
+);
+
+step('7. A collusion attempt: Charlie files against Dave, Dave "acknowledges" to move his guarantors\' money');
+await send(dave, api.tx.guarantor.deposit(por(10)));
+const guarantorsBefore = (await held(alice, 'guarantor', 'Guarantee')) + (await held(bob, 'guarantor', 'Guarantee'));
+events = await send(charlie, api.tx.guarantor.fileClaim(dave.address, por(80), 'we agreed', null));
+const collusionId = events.find((e) => api.events.guarantor.ClaimFiled.is(e)).data.claim.toNumber();
+events = await send(dave, api.tx.guarantor.acknowledge(collusionId, false));
+const ack = events.find((e) => api.events.guarantor.ClaimAcknowledged.is(e));
+check(
+  ack.data.paid.toBigInt() === por(10) && ack.data.remaining.toBigInt() === por(70),
+  "acknowledging paid only Dave's own 10 POR deposit; 70 POR are left for his guarantors to judge",
+);
+const guarantorsAfter = (await held(alice, 'guarantor', 'Guarantee')) + (await held(bob, 'guarantor', 'Guarantee'));
+check(guarantorsAfter === guarantorsBefore, "Alice's and Bob's guarantees did not move");
+claim = await claimStatus(collusionId);
+check(
+  claim.phase === 'open' && BigInt(claim.acknowledged) === por(10) &&
+    claim.liable.filter((l) => l.side === 'respondent' && l.depth === 1).length === 2,
+  'the claim goes on before Alice and Bob, whose guarantees for Dave are liable and frozen',
+);
 
 console.log('\nThe whole story ran as the rules say.');
 await api.disconnect();

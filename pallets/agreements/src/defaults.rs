@@ -137,7 +137,9 @@ impl<T: Config> Pallet<T> {
 			ClaimOutcome::Upheld { compensated, .. } => {
 				(ObligationState::Defaulted { claim, compensated }, None)
 			}
-			ClaimOutcome::Rejected => {
+			// The obligor was not at fault (and, on a counter-claim, the reporter was): the
+			// obligation counts as fulfilled.
+			ClaimOutcome::Rejected | ClaimOutcome::CounterUpheld { .. } => {
 				(ObligationState::Fulfilled, Some(FulfilledBy::ClaimRejected))
 			}
 		};

@@ -11,7 +11,7 @@ use frame_support::{
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use poruka_primitives::Commitments;
+use poruka_primitives::{ClaimFiler, Commitments, Coverage};
 use sp_runtime::{
 	traits::{CheckedAdd, One, Saturating, Zero},
 	DispatchResult,
@@ -227,8 +227,9 @@ impl<T: Config> Pallet<T> {
 
 	/// The `ReportWindowOver` task: a delivery (or unpaid payment) whose receiver neither
 	/// confirmed nor reported it by the end of its window counts as fulfilled, once what it
-	/// waits for is fulfilled (until then its window starts again). A task for a window that a
-	/// later one replaced does nothing.
+	/// waits for is fulfilled (until then its window starts again). A receiver that is still a
+	/// member but cannot post the claim bond could not have reported: its window starts again
+	/// too (`ReportWindowPaused`). A task for a window that a later one replaced does nothing.
 	pub(crate) fn report_window_over(id: AgreementId, index: ObligationIndex) -> DispatchResult {
 		let Some(mut agreement) = Agreements::<T>::get(id) else { return Ok(()) };
 		let Some(record) = agreement.obligations.get(index as usize) else { return Ok(()) };
@@ -238,8 +239,14 @@ impl<T: Config> Pallet<T> {
 		if agreement.phase != AgreementPhase::Active || !open || !window_over {
 			return Ok(());
 		}
+		let receiver = record.obligation.to.clone();
+		let cannot_report = T::Coverage::is_member(&receiver) && !T::Claims::can_file(&receiver);
 		if !Self::dependencies_fulfilled(&agreement, index) {
 			Self::open_report_window(id, &mut agreement, index, now);
+		} else if cannot_report {
+			Self::open_report_window(id, &mut agreement, index, now);
+			let report_by = Self::report_window_end(now);
+			Self::deposit_event(Event::ReportWindowPaused { id, obligation: index, report_by });
 		} else {
 			Self::set_obligation_state(
 				id,

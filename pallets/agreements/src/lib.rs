@@ -277,6 +277,14 @@ pub mod pallet {
 			claim: ClaimId,
 			compensated: BalanceOf<T>,
 		},
+		/// The report window of obligation `obligation` ended while its receiver, still a
+		/// member, could not post the claim bond: it starts again, until `report_by`, rather
+		/// than let silence count as acceptance.
+		ReportWindowPaused {
+			id: AgreementId,
+			obligation: ObligationIndex,
+			report_by: BlockNumberFor<T>,
+		},
 		/// `who` asked to cancel; the agreement is cancelled when every party has.
 		CancelRequested { id: AgreementId, who: T::AccountId },
 		/// The agreement was cancelled: escrow returned, commitments freed.

@@ -61,6 +61,9 @@ thread_local! {
 	pub static CLAIMS: RefCell<Vec<FiledClaim>> = const { RefCell::new(Vec::new()) };
 	/// Whether filing a claim fails (as it does when the claimant cannot pay the bond).
 	pub static CLAIMS_FAIL: RefCell<bool> = const { RefCell::new(false) };
+	/// Members that are no longer active but still have a record.
+	pub static SUSPENDED: RefCell<std::collections::BTreeSet<AccountId>> =
+		const { RefCell::new(std::collections::BTreeSet::new()) };
 	/// The weight `on_initialize` may spend.
 	pub static TASK_WEIGHT: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
 }
@@ -70,6 +73,9 @@ pub struct TestCoverage;
 impl Coverage<AccountId, Balance> for TestCoverage {
 	fn is_active_member(who: &AccountId) -> bool {
 		MEMBERS.with(|m| m.borrow().contains_key(who))
+	}
+	fn is_member(who: &AccountId) -> bool {
+		Self::is_active_member(who) || SUSPENDED.with(|s| s.borrow().contains(who))
 	}
 	fn coverage(who: &AccountId) -> Balance {
 		MEMBERS.with(|m| m.borrow().get(who).copied().unwrap_or_default())
@@ -81,9 +87,16 @@ pub fn set_coverage(who: AccountId, coverage: Balance) {
 	MEMBERS.with(|m| m.borrow_mut().insert(who, coverage));
 }
 
-/// Makes `who` no longer an active member.
+/// Makes `who` no member at all (it left the cooperative).
+pub fn remove_member(who: AccountId) {
+	MEMBERS.with(|m| m.borrow_mut().remove(&who));
+	SUSPENDED.with(|s| s.borrow_mut().remove(&who));
+}
+
+/// Makes `who` no longer an active member (a suspended member still has a record).
 pub fn suspend(who: AccountId) {
 	MEMBERS.with(|m| m.borrow_mut().remove(&who));
+	SUSPENDED.with(|s| s.borrow_mut().insert(who));
 }
 
 /// The guarantor pallet's claims, mocked: recorded in [`CLAIMS`].
@@ -104,6 +117,10 @@ impl ClaimFiler<AccountId, Balance> for TestClaims {
 			claims.push((*claimant, *respondent, amount, evidence.to_vec(), agreement));
 			Ok(claims.len() as ClaimId - 1)
 		})
+	}
+
+	fn can_file(claimant: &AccountId) -> bool {
+		TestCoverage::is_member(claimant) && !CLAIMS_FAIL.with(|f| *f.borrow())
 	}
 
 	fn file_claim_weight() -> Weight {
@@ -194,6 +211,7 @@ pub const ENDOWMENT: Balance = 1_000;
 /// a free balance of 1000 each; MALLORY has money but is no member.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	MEMBERS.with(|m| m.borrow_mut().clear());
+	SUSPENDED.with(|s| s.borrow_mut().clear());
 	CLAIMS.with(|c| c.borrow_mut().clear());
 	CLAIMS_FAIL.with(|f| *f.borrow_mut() = false);
 	TASK_WEIGHT.with(|w| *w.borrow_mut() = Weight::MAX);

@@ -71,16 +71,61 @@ fn claimant<T: Config>() -> T::AccountId {
 	founder::<T>(1_000)
 }
 
-/// Files a claim of `amount` by `claimant` against `respondent` and escalates it by timeouts
-/// until it sits at `level`.
+/// A claimant with a tree as deep and wide as a respondent's from [`tree`], on founders of
+/// its own.
+fn claimant_tree<T: Config>(levels: u32, width: u32) -> T::AccountId {
+	let mut above: Vec<T::AccountId> = (0..width).map(|i| founder::<T>(2_000 + i)).collect();
+	for level in 1..levels {
+		let names =
+			["ctree1", "ctree2", "ctree3", "ctree4", "ctree5", "ctree6", "ctree7", "ctree8"];
+		let name = names[(level as usize).min(names.len() - 1)];
+		above = (0..width).map(|i| ward::<T>(name, i, &above)).collect();
+	}
+	ward::<T>("claimant", 0, &above)
+}
+
+/// Leaves `guarantor`'s guarantee for `ward` at one unit below `MinGuarantee`, as a payout
+/// would (the rest of its hold released), so that it no longer counts.
+fn deplete<T: Config>(guarantor: &T::AccountId, ward: &T::AccountId) {
+	use frame_support::traits::{fungible::MutateHold, tokens::Precision};
+	let mut guarantee = Guarantees::<T>::get(ward, guarantor).expect("a guarantee");
+	let left = T::MinGuarantee::get().saturating_sub(1u32.into());
+	let before = Guarantor::<T>::contribution(&guarantee, false);
+	T::Currency::release(
+		&HoldReason::Guarantee.into(),
+		guarantor,
+		guarantee.amount.saturating_sub(left),
+		Precision::Exact,
+	)
+	.expect("held");
+	guarantee.amount = left;
+	let mut record = Members::<T>::get(ward).expect("a member");
+	Guarantor::<T>::recount(
+		ward,
+		&mut record,
+		before,
+		Guarantor::<T>::contribution(&guarantee, false),
+	)
+	.expect("recounts");
+	Guarantees::<T>::insert(ward, guarantor, guarantee);
+	Members::<T>::insert(ward, record);
+}
+
+/// Files a claim of `amount` by `claimant` against `respondent`, contested with a
+/// counter-claim of `amount` if `counter` (so that both sides are seated and liable), and
+/// escalates it by timeouts until it sits at `level`.
 fn claim_at_level<T: Config>(
 	claimant: &T::AccountId,
 	respondent: &T::AccountId,
 	amount: BalanceOf<T>,
 	level: u32,
+	counter: bool,
 ) -> ClaimId {
-	let id = Guarantor::<T>::do_file_claim(claimant, respondent, amount, &[], None)
+	let id = Guarantor::<T>::do_file_claim(claimant, respondent, amount, &[], None, true)
 		.expect("the claim is valid");
+	if counter {
+		Guarantor::<T>::do_contest(respondent, id, Some(amount)).expect("contests");
+	}
 	while Claims::<T>::get(id).expect("filed").level() < level {
 		let mut claim = Claims::<T>::get(id).expect("filed");
 		Guarantor::<T>::escalate(id, &mut claim, EscalationReason::Timeout).expect("escalates");
@@ -125,16 +170,16 @@ mod benchmarks {
 		assert_eq!(Members::<T>::get(&ward).map(|m| m.status), Some(MemberStatus::Active));
 	}
 
+	/// The top-up of a depleted guarantee that reinstates its ward.
 	#[benchmark]
 	fn increase_guarantee() {
 		let givers = founders::<T>(T::MinGuarantors::get());
 		let ward = ward::<T>("ward", 0, &givers);
+		deplete::<T>(&givers[0], &ward);
+		assert_eq!(Members::<T>::get(&ward).map(|m| m.status), Some(MemberStatus::Suspended));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(givers[0].clone()), ward.clone(), stake::<T>());
-		assert_eq!(
-			Guarantees::<T>::get(&ward, &givers[0]).map(|g| g.amount),
-			Some(stake::<T>().saturating_mul(2u32.into()))
-		);
+		assert_eq!(Members::<T>::get(&ward).map(|m| m.status), Some(MemberStatus::Active));
 	}
 
 	/// The revocation that suspends its ward.
@@ -216,7 +261,7 @@ mod benchmarks {
 	}
 
 	/// Against a respondent with `g` eligible guarantors (at least `MinGuarantors`: a
-	/// respondent is a member).
+	/// respondent is a member), every one of them made liable.
 	#[benchmark]
 	fn file_claim(g: Linear<{ T::MinGuarantors::get() }, { T::MaxGuarantors::get() }>) {
 		let givers = founders::<T>(g);
@@ -225,34 +270,62 @@ mod benchmarks {
 		let evidence = BoundedVec::truncate_from(vec![7u8; T::MaxEvidenceLen::get() as usize]);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(claimant), respondent, stake::<T>(), evidence, Some(1));
-		assert!(Claims::<T>::contains_key(0));
+		assert_eq!(
+			Liabilities::<T>::get(0, (Side::Respondent, 1u32)).map(|l| l.len() as u32),
+			Some(g)
+		);
 	}
 
-	/// A claim at level `l` paid from the deposit and every level's guarantees.
+	/// A respondent at level `l` of a claim pays it in full from its deposit: the claim is
+	/// final and the liabilities of every level are released.
 	#[benchmark]
 	fn acknowledge(l: Linear<1, { T::MaxEscalationLevels::get() }>) {
 		let width = T::MaxPanelSize::get().min(T::MaxGuarantors::get()).min(T::MaxWards::get());
 		let (_, respondent) = tree::<T>(l, width);
-		Guarantor::<T>::do_deposit(&respondent, stake::<T>()).expect("deposits");
+		let amount = stake::<T>();
+		Guarantor::<T>::do_deposit(&respondent, amount).expect("deposits");
 		let claimant = claimant::<T>();
-		let id = claim_at_level::<T>(&claimant, &respondent, plenty::<T>() / 4u32.into(), l);
+		let id = claim_at_level::<T>(&claimant, &respondent, amount, l, false);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(respondent), id);
+		_(RawOrigin::Signed(respondent), id, false);
 		assert!(Claims::<T>::get(id).is_some_and(|c| c.phase.is_final()));
 	}
 
-	/// The claimant has `g` eligible guarantors.
+	/// A respondent pays part of a claim from its deposit and all its free balance; the rest
+	/// goes on.
+	#[benchmark]
+	fn acknowledge_partial() {
+		let givers = founders::<T>(T::MinGuarantors::get());
+		let respondent = ward::<T>("respondent", 0, &givers);
+		Guarantor::<T>::do_deposit(&respondent, stake::<T>()).expect("deposits");
+		let id = Guarantor::<T>::do_file_claim(
+			&claimant::<T>(),
+			&respondent,
+			plenty::<T>().saturating_mul(2u32.into()),
+			&[],
+			None,
+			true,
+		)
+		.expect("files");
+		#[extrinsic_call]
+		acknowledge(RawOrigin::Signed(respondent), id, true);
+		assert!(Claims::<T>::get(id).is_some_and(|c| c.phase == ClaimPhase::Open));
+	}
+
+	/// The respondent counter-claims against a claimant with `g` eligible guarantors: every
+	/// one made liable, and the level-1 panel formed again with both sides.
 	#[benchmark]
 	fn contest(g: Linear<{ T::MinGuarantors::get() }, { T::MaxGuarantors::get() }>) {
-		let givers = founders::<T>(T::MinGuarantors::get());
+		let givers = founders::<T>(T::MaxPanelSize::get().min(T::MaxGuarantors::get()));
 		let respondent = ward::<T>("respondent", 0, &givers);
 		let claimant_givers: Vec<_> = (0..g).map(|i| founder::<T>(100 + i)).collect();
 		let claimant = ward::<T>("claimant", 0, &claimant_givers);
-		let id = Guarantor::<T>::do_file_claim(&claimant, &respondent, stake::<T>(), &[], None)
-			.expect("files");
+		let id =
+			Guarantor::<T>::do_file_claim(&claimant, &respondent, stake::<T>(), &[], None, true)
+				.expect("files");
 		#[extrinsic_call]
-		_(RawOrigin::Signed(respondent), id);
-		assert!(Claims::<T>::get(id).is_some_and(|c| c.contested));
+		_(RawOrigin::Signed(respondent), id, Some(stake::<T>()));
+		assert!(Claims::<T>::get(id).is_some_and(|c| c.counter_claim().is_some()));
 	}
 
 	/// The vote that decides the level.
@@ -260,9 +333,15 @@ mod benchmarks {
 	fn vote() {
 		let givers = founders::<T>(T::MaxPanelSize::get().min(T::MaxGuarantors::get()));
 		let respondent = ward::<T>("respondent", 0, &givers);
-		let id =
-			Guarantor::<T>::do_file_claim(&claimant::<T>(), &respondent, stake::<T>(), &[], None)
-				.expect("files");
+		let id = Guarantor::<T>::do_file_claim(
+			&claimant::<T>(),
+			&respondent,
+			stake::<T>(),
+			&[],
+			None,
+			true,
+		)
+		.expect("files");
 		let panel = Claims::<T>::get(id).and_then(|c| c.panel().cloned()).expect("a panel");
 		let majority = panel.len() / 2 + 1;
 		let verdict = Verdict::Uphold { amount: stake::<T>(), force_majeure: false };
@@ -270,6 +349,12 @@ mod benchmarks {
 			Guarantor::<T>::do_vote(&seat.who, id, verdict).expect("votes");
 		}
 		let decider = panel[majority - 1].who.clone();
+		// A voter with a strike, which its vote takes off.
+		Members::<T>::mutate(&decider, |m| {
+			let m = m.as_mut().expect("a member");
+			m.strikes = 1;
+			m.strikes_lapse_at = Some(frame_system::Pallet::<T>::block_number());
+		});
 		#[extrinsic_call]
 		_(RawOrigin::Signed(decider), id, verdict);
 		assert!(Claims::<T>::get(id).is_some_and(|c| matches!(c.phase, ClaimPhase::Decided { .. })));
@@ -283,8 +368,9 @@ mod benchmarks {
 		let panelists: Vec<_> = (0..width).map(|i| ward::<T>("panelist", i, &top)).collect();
 		let respondent = ward::<T>("respondent", 0, &panelists);
 		let claimant = claimant::<T>();
-		let id = Guarantor::<T>::do_file_claim(&claimant, &respondent, stake::<T>(), &[], None)
-			.expect("files");
+		let id =
+			Guarantor::<T>::do_file_claim(&claimant, &respondent, stake::<T>(), &[], None, true)
+				.expect("files");
 		all_vote::<T>(id, Verdict::Reject);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(claimant), id);
@@ -292,16 +378,18 @@ mod benchmarks {
 			.is_some_and(|c| c.level() == 2 || c.phase == ClaimPhase::Arbitration));
 	}
 
-	/// The arbiter upholds a claim that reached level `l`, paid from every level.
+	/// The arbiter upholds a counter-claimed claim that reached level `l` with both sides
+	/// seated: paid from every level of the respondent's side, and both sides' liabilities
+	/// released.
 	#[benchmark]
 	fn resolve(l: Linear<1, { T::MaxEscalationLevels::get() }>) -> Result<(), BenchmarkError> {
 		let origin =
 			T::ArbiterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let width = T::MaxPanelSize::get().min(T::MaxGuarantors::get()).min(T::MaxWards::get());
 		let (_, respondent) = tree::<T>(l, width);
-		let claimant = claimant::<T>();
+		let claimant = claimant_tree::<T>(l, width);
 		let amount = plenty::<T>() / 4u32.into();
-		let id = claim_at_level::<T>(&claimant, &respondent, amount, l);
+		let id = claim_at_level::<T>(&claimant, &respondent, amount, l, true);
 		let mut claim = Claims::<T>::get(id).expect("filed");
 		if claim.phase != ClaimPhase::Arbitration {
 			Guarantor::<T>::transition(id, &mut claim, ClaimPhase::Arbitration).expect("allowed");
@@ -318,10 +406,19 @@ mod benchmarks {
 	fn repay() {
 		let givers = founders::<T>(T::MinGuarantors::get());
 		let respondent = ward::<T>("respondent", 0, &givers);
-		let id =
-			Guarantor::<T>::do_file_claim(&claimant::<T>(), &respondent, stake::<T>(), &[], None)
-				.expect("files");
-		Guarantor::<T>::do_acknowledge(&respondent, id).expect("pays");
+		let id = Guarantor::<T>::do_file_claim(
+			&claimant::<T>(),
+			&respondent,
+			stake::<T>(),
+			&[],
+			None,
+			true,
+		)
+		.expect("files");
+		all_vote::<T>(id, Verdict::Uphold { amount: stake::<T>(), force_majeure: false });
+		let due = Claims::<T>::get(id).and_then(|c| c.deadline).expect("a decision deadline");
+		DeadlineCursor::<T>::put(due);
+		Guarantor::<T>::on_initialize(due);
 		let creditor = givers[0].clone();
 		let owed = Debts::<T>::get(&respondent, &creditor).expect("a debt");
 		#[extrinsic_call]
@@ -336,6 +433,7 @@ mod benchmarks {
 			appeal_period: 5u32.into(),
 			unbonding_period: 20u32.into(),
 			revocation_notice: 20u32.into(),
+			strike_lapse: 50u32.into(),
 		};
 		let origin =
 			T::TimingOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -368,8 +466,9 @@ mod benchmarks {
 		assert_eq!(DeadlineCursor::<T>::get(), now.saturating_add(1u32.into()));
 	}
 
-	/// One due deadline: a decision at level `l` with `p` panelists per level becomes final
-	/// and is paid from every level.
+	/// One due deadline: a counter-claimed decision at level `l` with `p` panelists per level
+	/// and side becomes final, is paid from every level of the respondent's side, and releases
+	/// both sides' liabilities.
 	#[benchmark]
 	fn on_initialize_claim(
 		p: Linear<1, { T::MaxPanelSize::get() }>,
@@ -378,9 +477,9 @@ mod benchmarks {
 		let width =
 			p.min(T::MaxGuarantors::get()).min(T::MaxWards::get()).max(T::MinGuarantors::get());
 		let (_, respondent) = tree::<T>(l, width);
-		let claimant = claimant::<T>();
+		let claimant = claimant_tree::<T>(l, width);
 		let amount = plenty::<T>() / 4u32.into();
-		let id = claim_at_level::<T>(&claimant, &respondent, amount, l);
+		let id = claim_at_level::<T>(&claimant, &respondent, amount, l, true);
 		all_vote::<T>(id, Verdict::Uphold { amount, force_majeure: false });
 		let due = Claims::<T>::get(id).and_then(|c| c.deadline).expect("a decision deadline");
 		DeadlineCursor::<T>::put(due);
@@ -389,6 +488,71 @@ mod benchmarks {
 			Guarantor::<T>::on_initialize(due);
 		}
 		assert!(Claims::<T>::get(id).is_some_and(|c| c.phase.is_final()));
+	}
+
+	/// One due deadline: a level-1 panel of `p` stays silent and each panelist, struck out by
+	/// it, has `w` wards whose membership is counted again; the claim climbs to the
+	/// panelists' guarantors.
+	#[benchmark]
+	fn on_initialize_timeout(
+		p: Linear<1, { T::MaxPanelSize::get() }>,
+		w: Linear<1, { T::MaxWards::get() - 1 }>,
+	) {
+		let width = p.min(T::MaxGuarantors::get()).max(T::MinGuarantors::get());
+		let top = founders::<T>(T::MaxGuarantors::get().min(T::MaxWards::get() - 1));
+		let panelists: Vec<_> = (0..width).map(|i| ward::<T>("panelist", i, &top)).collect();
+		let respondent = ward::<T>("respondent", 0, &panelists);
+		for (i, panelist) in panelists.iter().enumerate() {
+			for j in 1..w {
+				let other = funded::<T>("other", (i as u32) * 1_000 + j);
+				Guarantor::<T>::do_vouch(panelist, &other, stake::<T>()).expect("vouches");
+			}
+			Members::<T>::mutate(panelist, |m| {
+				let m = m.as_mut().expect("a member");
+				m.strikes = T::MaxStrikes::get().saturating_sub(1);
+				m.strikes_lapse_at = Some(frame_system::Pallet::<T>::block_number());
+			});
+		}
+		let id = Guarantor::<T>::do_file_claim(
+			&claimant::<T>(),
+			&respondent,
+			stake::<T>(),
+			&[],
+			None,
+			true,
+		)
+		.expect("files");
+		let due = Claims::<T>::get(id).and_then(|c| c.deadline).expect("a decision deadline");
+		DeadlineCursor::<T>::put(due);
+		#[block]
+		{
+			Guarantor::<T>::on_initialize(due);
+		}
+		assert!(Claims::<T>::get(id).is_some_and(|c| c.level() == 2));
+		assert!(Guarantor::<T>::is_struck_out(
+			&Members::<T>::get(&panelists[0]).expect("a member")
+		));
+	}
+
+	/// A struck-out member whose strikes lapsed, with `w` wards counted again.
+	#[benchmark]
+	fn clear_strikes(w: Linear<1, { T::MaxWards::get() }>) {
+		let givers = founders::<T>(T::MinGuarantors::get());
+		let who = ward::<T>("struck", 0, &givers);
+		for i in 0..w {
+			let other = funded::<T>("other", i);
+			Guarantor::<T>::do_vouch(&who, &other, stake::<T>()).expect("vouches");
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		for _ in 0..T::MaxStrikes::get() {
+			Guarantor::<T>::strike(&who, 0).expect("strikes");
+		}
+		let lapse = Members::<T>::get(&who).and_then(|m| m.strikes_lapse_at).expect("lapses");
+		frame_system::Pallet::<T>::set_block_number(lapse.max(now));
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), who.clone());
+		assert_eq!(Members::<T>::get(&who).map(|m| m.strikes), Some(0));
 	}
 
 	impl_benchmark_test_suite!(

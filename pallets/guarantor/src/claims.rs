@@ -1,8 +1,16 @@
-//! Claims («рекламации»): filing, the respondent's answer, voting, appeals, the arbiter — and
-//! the claim's state machine, whose every transition goes through [`Pallet::transition`].
+//! Claims («рекламации»): filing, the respondent's answer (acknowledge or contest), voting,
+//! appeals, the arbiter — and the claim's state machine, whose every phase change goes through
+//! [`Pallet::transition`].
 
 use alloc::vec::Vec;
-use frame_support::{ensure, pallet_prelude::*};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{Fortitude, Preservation},
+	},
+};
 use poruka_primitives::ClaimFiler;
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -10,8 +18,9 @@ use sp_runtime::{
 };
 
 use crate::{
-	BalanceOf, Bond, ClaimOf, ClaimPhase, Claims, ClaimsOf, Config, Error, EscalationReason, Event,
-	HoldReason, MemberStatus, Members, NextClaimId, Pallet, Side, Verdict, WeightInfo,
+	BalanceOf, Bond, BondKind, ClaimOf, ClaimPayments, ClaimPhase, Claims, ClaimsByAccount, Config,
+	Contest, Error, EscalationReason, Event, HoldReason, MemberStatus, Members, NextClaimId,
+	Pallet, Payment, PaymentSource, Side, Verdict, WeightInfo,
 };
 use poruka_primitives::{AgreementId, ClaimId};
 
@@ -30,9 +39,9 @@ impl<T: Config> Pallet<T> {
 	/// Moves `claim` to phase `to`, the only place a claim's phase changes.
 	///
 	/// Checks that the move is allowed, takes the claim's pending deadline off the queue and
-	/// queues the new phase's deadline: `DecisionPeriod` for a voting phase, `AppealPeriod` for
-	/// a decision, none in arbitration or once final. Voting at the same level again (after a
-	/// contest) restarts its deadline.
+	/// queues the new phase's deadline: `DecisionPeriod` for a voting phase (entering it again
+	/// restarts it: a new level, or a contested one), `AppealPeriod` for a decision, none in
+	/// arbitration or once final.
 	pub(crate) fn transition(
 		id: ClaimId,
 		claim: &mut ClaimOf<T>,
@@ -40,13 +49,16 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		use ClaimPhase::*;
 		let allowed = match (&claim.phase, &to) {
-			// A voting level restarts (contest), escalates (timeout, deadlock), decides, or
-			// runs out of panels; the respondent may acknowledge at any time.
-			(Open | Appealed, Open | Decided { .. } | Arbitration | Paid { .. }) => true,
-			// A decision is appealed, becomes final, or is acknowledged.
-			(Decided { .. }, Appealed | Arbitration | Paid { .. } | Rejected) => true,
-			// The arbiter resolves; the respondent may still acknowledge.
-			(Arbitration, Paid { .. } | Rejected) => true,
+			// A voting level restarts (contest), escalates (timeout, deadlock), decides, runs
+			// out of panels, or is paid in full by the respondent's acknowledgement.
+			(Open | Appealed, Open | Appealed | Decided { .. } | Arbitration | Paid { .. }) => true,
+			// A decision is appealed, becomes final, or is paid in full by an acknowledgement.
+			(
+				Decided { .. },
+				Appealed | Arbitration | Paid { .. } | Rejected | CounterPaid { .. },
+			) => true,
+			// The arbiter resolves, or the respondent pays in full.
+			(Arbitration, Paid { .. } | Rejected | CounterPaid { .. }) => true,
 			_ => false,
 		};
 		ensure!(allowed, Error::<T>::WrongPhase);
@@ -58,7 +70,7 @@ impl<T: Config> Pallet<T> {
 		let period = match to {
 			Open | Appealed => Some(Self::timing().decision_period),
 			Decided { .. } => Some(Self::timing().appeal_period),
-			Arbitration | Paid { .. } | Rejected => None,
+			Arbitration | Paid { .. } | Rejected | CounterPaid { .. } => None,
 		};
 		if let Some(period) = period {
 			claim.deadline = Some(Self::schedule(id, now.saturating_add(period))?);
@@ -67,22 +79,27 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Files a claim; returns its id.
+	/// Files a claim; returns its id. Only an active member may file by hand
+	/// (`require_active`); a pallet filing for a member (a receiver reporting a default)
+	/// needs only a member record in any status.
 	pub fn do_file_claim(
 		claimant: &T::AccountId,
 		respondent: &T::AccountId,
 		amount: BalanceOf<T>,
 		evidence: &[u8],
 		agreement: Option<AgreementId>,
+		require_active: bool,
 	) -> Result<ClaimId, DispatchError> {
 		ensure!(claimant != respondent, Error::<T>::SelfClaim);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let evidence: BoundedVec<u8, T::MaxEvidenceLen> =
 			evidence.to_vec().try_into().map_err(|_| Error::<T>::EvidenceTooLong)?;
 		let mut filer = Members::<T>::get(claimant).ok_or(Error::<T>::NotMember)?;
-		ensure!(filer.status == MemberStatus::Active, Error::<T>::NotActiveMember);
+		if require_active {
+			ensure!(filer.status == MemberStatus::Active, Error::<T>::NotActiveMember);
+		}
 		let mut target = Members::<T>::get(respondent).ok_or(Error::<T>::NotMember)?;
-		ensure!(target.status != MemberStatus::Candidate, Error::<T>::NotMember);
+		ensure!(target.status != MemberStatus::Candidate, Error::<T>::RespondentNotAdmitted);
 
 		let id = NextClaimId::<T>::get();
 		NextClaimId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
@@ -93,10 +110,9 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut bonds = BoundedVec::new();
 		bonds
-			.try_push(Bond { who: claimant.clone(), amount: bond })
-			.map_err(|_| Error::<T>::Inconsistent)?;
+			.try_push(Bond { who: claimant.clone(), amount: bond, kind: BondKind::Claim })
+			.map_err(|_| Self::broken("MaxBondsOf is at least 2"))?;
 
-		let panel = Self::level_one_panel(claimant, respondent, Side::Respondent, respondent)?;
 		let mut claim = ClaimOf::<T> {
 			claimant: claimant.clone(),
 			respondent: respondent.clone(),
@@ -104,7 +120,8 @@ impl<T: Config> Pallet<T> {
 			evidence,
 			agreement,
 			filed_at: frame_system::Pallet::<T>::block_number(),
-			contested: false,
+			contest: None,
+			acknowledged: Zero::zero(),
 			phase: ClaimPhase::Open,
 			deadline: None,
 			levels: BoundedVec::new(),
@@ -114,24 +131,20 @@ impl<T: Config> Pallet<T> {
 		target.open_claims = target.open_claims.saturating_add(1);
 		Members::<T>::insert(claimant, filer);
 		Members::<T>::insert(respondent, target);
-		ClaimsOf::<T>::insert(claimant, id, ());
-		ClaimsOf::<T>::insert(respondent, id, ());
+		ClaimsByAccount::<T>::insert(claimant, id, ());
+		ClaimsByAccount::<T>::insert(respondent, id, ());
 
+		let panel = Self::first_panel(&claim);
 		let panel_accounts: Vec<T::AccountId> = panel.iter().map(|p| p.who.clone()).collect();
-		if panel.is_empty() {
+		let to_arbiter = panel.is_empty();
+		if to_arbiter {
 			// Nobody can judge at level 1 (a founder, say): straight to the arbiter.
-			claim.phase = ClaimPhase::Arbitration;
+			Self::transition(id, &mut claim, ClaimPhase::Arbitration)?;
 		} else {
-			for p in panel.iter() {
-				ClaimsOf::<T>::insert(&p.who, id, ());
-			}
-			claim.levels.try_push(panel).map_err(|_| Error::<T>::Inconsistent)?;
-			// `Open -> Open` only schedules the first decision deadline.
+			Self::seat(id, &mut claim, panel)?;
+			// Entering the voting phase schedules the first decision deadline.
 			Self::transition(id, &mut claim, ClaimPhase::Open)?;
 		}
-		let deadline = claim.deadline;
-		let in_arbitration = claim.phase == ClaimPhase::Arbitration;
-		Claims::<T>::insert(id, claim);
 		Self::deposit_event(Event::ClaimFiled {
 			claim: id,
 			claimant: claimant.clone(),
@@ -139,52 +152,145 @@ impl<T: Config> Pallet<T> {
 			amount,
 			agreement,
 			panel: panel_accounts,
-			deadline,
+			deadline: claim.deadline,
 		});
-		if in_arbitration {
+		// Every guarantee standing for the respondent now is liable; none given later is.
+		Self::fix_party_liability(id, &claim, Side::Respondent)?;
+		if to_arbiter {
 			Self::deposit_event(Event::ClaimSentToArbiter { claim: id, level: 0 });
 		}
+		Claims::<T>::insert(id, claim);
 		Ok(id)
 	}
 
-	/// The respondent acknowledges: upheld as filed, paid at once.
-	pub fn do_acknowledge(who: &T::AccountId, id: ClaimId) -> DispatchResult {
-		let claim = Claims::<T>::get(id).ok_or(Error::<T>::UnknownClaim)?;
-		ensure!(claim.respondent == *who, Error::<T>::NotRespondent);
-		ensure!(!claim.phase.is_final(), Error::<T>::ClaimFinal);
-		Self::deposit_event(Event::ClaimAcknowledged { claim: id });
-		let amount = claim.amount;
-		Self::finalize(id, claim, Verdict::Uphold { amount, force_majeure: false })
-	}
-
-	/// The respondent contests: the claimant's guarantors join the level-1 panel.
-	pub fn do_contest(who: &T::AccountId, id: ClaimId) -> DispatchResult {
+	/// The respondent acknowledges the claim and pays it from its own funds: the deposit, then
+	/// (with `use_free_balance`) its free balance. Returns `Some(level)` when that paid the
+	/// claim in full and made it final at `level` (for the weight), `None` when the rest goes
+	/// on as an ordinary claim.
+	pub fn do_acknowledge(
+		who: &T::AccountId,
+		id: ClaimId,
+		use_free_balance: bool,
+	) -> Result<Option<u32>, DispatchError> {
 		let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::UnknownClaim)?;
 		ensure!(claim.respondent == *who, Error::<T>::NotRespondent);
 		ensure!(!claim.phase.is_final(), Error::<T>::ClaimFinal);
+		ensure!(claim.counter_claim().is_none(), Error::<T>::CounterClaimed);
+
+		let outstanding = claim.amount.saturating_sub(claim.acknowledged);
+		let mut payments = ClaimPayments::<T>::get(id).unwrap_or_default();
+		let from_deposit = Self::pay_from_deposit(who, &claim.claimant, outstanding)?;
+		let mut paid = from_deposit;
+		if !from_deposit.is_zero() {
+			let payment = Payment {
+				payer: who.clone(),
+				source: PaymentSource::Deposit,
+				amount: from_deposit,
+			};
+			payments.try_push(payment).map_err(|_| Self::broken("MaxPaymentsOf holds acks"))?;
+		}
+		let rest = outstanding.saturating_sub(from_deposit);
+		if use_free_balance && !rest.is_zero() {
+			let spendable =
+				T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite);
+			let from_free = rest.min(spendable);
+			if !from_free.is_zero() {
+				T::Currency::transfer(who, &claim.claimant, from_free, Preservation::Preserve)?;
+				paid = paid.saturating_add(from_free);
+				let payment = Payment {
+					payer: who.clone(),
+					source: PaymentSource::FreeBalance,
+					amount: from_free,
+				};
+				payments.try_push(payment).map_err(|_| Self::broken("MaxPaymentsOf holds acks"))?;
+			}
+		}
+		ensure!(!paid.is_zero(), Error::<T>::NothingToPay);
+		claim.acknowledged = claim.acknowledged.saturating_add(paid);
+		ClaimPayments::<T>::insert(id, payments);
+		let remaining = claim.amount.saturating_sub(claim.acknowledged);
+		Self::deposit_event(Event::ClaimAcknowledged { claim: id, paid, remaining });
+		if remaining.is_zero() {
+			let (amount, level) = (claim.amount, claim.level());
+			Self::finalize(id, claim, Verdict::Uphold { amount, force_majeure: false })?;
+			return Ok(Some(level));
+		}
+		Claims::<T>::insert(id, claim);
+		Ok(None)
+	}
+
+	/// The respondent contests the claim, with an optional counter-claim: the claimant's
+	/// guarantors sit from now on, and with a counter-claim its guarantees are liable.
+	pub fn do_contest(
+		who: &T::AccountId,
+		id: ClaimId,
+		counter_claim: Option<BalanceOf<T>>,
+	) -> DispatchResult {
+		let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::UnknownClaim)?;
+		ensure!(claim.respondent == *who, Error::<T>::NotRespondent);
+		ensure!(!claim.phase.is_final(), Error::<T>::ClaimFinal);
+		let open_to_contest = claim.phase.is_voting() || claim.phase == ClaimPhase::Arbitration;
 		ensure!(
-			!claim.contested && claim.level() == 1 && claim.phase == ClaimPhase::Open,
+			!claim.is_contested() && claim.acknowledged.is_zero() && open_to_contest,
 			Error::<T>::CannotContest
 		);
-		let claimant_side = Self::level_one_panel(
-			&claim.claimant,
-			&claim.respondent,
-			Side::Claimant,
-			&claim.claimant,
-		)?;
-		let panel = claim.levels.last_mut().ok_or(Error::<T>::Inconsistent)?;
-		Self::merge_contested_panel(panel, claimant_side);
-		for p in panel.iter() {
-			ClaimsOf::<T>::insert(&p.who, id, ());
+		if let Some(counter) = counter_claim {
+			ensure!(!counter.is_zero(), Error::<T>::ZeroAmount);
+			let bond = T::ClaimBond::get();
+			if !bond.is_zero() {
+				Self::hold(&HoldReason::ClaimBond, who, bond)?;
+			}
+			claim
+				.bonds
+				.try_push(Bond { who: who.clone(), amount: bond, kind: BondKind::CounterClaim })
+				.map_err(|_| Self::broken("MaxBondsOf holds a counter-claim bond"))?;
+			let Some(mut claimant) = Members::<T>::get(&claim.claimant) else {
+				return Err(Self::broken("an open claim's claimant has no record").into());
+			};
+			claimant.countered_claims = claimant.countered_claims.saturating_add(1);
+			Members::<T>::insert(&claim.claimant, claimant);
 		}
-		let accounts = panel.iter().map(|p| p.who.clone()).collect();
-		claim.contested = true;
-		Self::transition(id, &mut claim, ClaimPhase::Open)?;
-		let deadline = claim.deadline.ok_or(Error::<T>::Inconsistent)?;
-		// The merged panel may already hold a majority of the votes cast so far.
-		Self::settle_level(id, &mut claim)?;
+		claim.contest = Some(Contest { at_level: claim.level(), counter_claim });
+		if counter_claim.is_some() {
+			Self::fix_party_liability(id, &claim, Side::Claimant)?;
+		}
+
+		let mut accounts = Vec::new();
+		if claim.phase.is_voting() {
+			// The level is judged again from the start by a panel with both sides seated.
+			let panel = Self::contested_panel(&claim)?;
+			accounts = panel.iter().map(|p| p.who.clone()).collect();
+			for seat in panel.iter() {
+				ClaimsByAccount::<T>::insert(&seat.who, id, ());
+			}
+			let Some(current) = claim.levels.last_mut() else {
+				return Err(Self::broken("a voting claim has no panel").into());
+			};
+			*current = panel;
+			let phase = claim.phase;
+			Self::transition(id, &mut claim, phase)?;
+		}
+		Self::deposit_event(Event::ClaimContested {
+			claim: id,
+			counter_claim,
+			panel: accounts,
+			deadline: claim.deadline,
+		});
 		Claims::<T>::insert(id, claim);
-		Self::deposit_event(Event::ClaimContested { claim: id, panel: accounts, deadline });
+		Ok(())
+	}
+
+	/// Checks that `verdict` fits claim `claim`: an amount of more than zero and at most what
+	/// was claimed (or counter-claimed).
+	fn ensure_valid_verdict(claim: &ClaimOf<T>, verdict: &Verdict<BalanceOf<T>>) -> DispatchResult {
+		let (amount, most) = match *verdict {
+			Verdict::Uphold { amount, .. } => (amount, claim.amount),
+			Verdict::CounterUphold { amount, .. } => {
+				(amount, claim.counter_claim().ok_or(Error::<T>::NoCounterClaim)?)
+			}
+			Verdict::Reject => return Ok(()),
+		};
+		ensure!(!amount.is_zero() && amount <= most, Error::<T>::InvalidAmount);
 		Ok(())
 	}
 
@@ -197,15 +303,21 @@ impl<T: Config> Pallet<T> {
 		let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::UnknownClaim)?;
 		ensure!(!claim.phase.is_final(), Error::<T>::ClaimFinal);
 		ensure!(claim.phase.is_voting(), Error::<T>::WrongPhase);
-		if let Verdict::Uphold { amount, .. } = verdict {
-			ensure!(!amount.is_zero() && amount <= claim.amount, Error::<T>::InvalidAmount);
-		}
+		Self::ensure_valid_verdict(&claim, &verdict)?;
 		let level = claim.level();
-		let panel = claim.levels.last_mut().ok_or(Error::<T>::Inconsistent)?;
+		let Some(panel) = claim.levels.last_mut() else {
+			return Err(Self::broken("a voting claim has no panel").into());
+		};
 		let seat = panel.iter_mut().find(|p| p.who == *who).ok_or(Error::<T>::NotPanelist)?;
 		ensure!(seat.vote.is_none(), Error::<T>::AlreadyVoted);
 		seat.vote = Some(verdict);
 		Self::deposit_event(Event::Voted { claim: id, level, voter: who.clone(), verdict });
+		if let Some(mut member) = Members::<T>::get(who) {
+			if member.strikes > 0 {
+				Self::reward_vote(who, &mut member);
+				Members::<T>::insert(who, member);
+			}
+		}
 		Self::settle_level(id, &mut claim)?;
 		Claims::<T>::insert(id, claim);
 		Ok(())
@@ -214,15 +326,20 @@ impl<T: Config> Pallet<T> {
 	/// Acts on the current level's tally: a decision opens the appeal window, a deadlock
 	/// escalates, missing votes wait.
 	fn settle_level(id: ClaimId, claim: &mut ClaimOf<T>) -> DispatchResult {
-		let panel = claim.panel().ok_or(Error::<T>::Inconsistent)?;
+		let Some(panel) = claim.panel() else {
+			return Err(Self::broken("a voting claim has no panel").into());
+		};
 		match Self::tally(panel.iter().map(|p| p.vote)) {
 			Tally::Decided(verdict) => {
 				Self::transition(id, claim, ClaimPhase::Decided { verdict })?;
+				let Some(appeal_until) = claim.deadline else {
+					return Err(Self::broken("a decided claim has no appeal deadline").into());
+				};
 				Self::deposit_event(Event::ClaimDecided {
 					claim: id,
 					level: claim.level(),
 					verdict,
-					appeal_until: claim.deadline.ok_or(Error::<T>::Inconsistent)?,
+					appeal_until,
 				});
 			}
 			// Escalating is heavy: leave it to `on_initialize` of the next block, keeping a vote
@@ -233,40 +350,52 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Counts a level's votes: a strict majority of the whole panel decides. An upheld amount
-	/// is the (lower) median of the upholding amounts; force majeure needs a strict majority
-	/// of the upholding votes.
+	/// Counts a level's votes: a strict majority of the whole panel for one verdict decides.
+	/// An upheld (or counter-upheld) amount is the lower median of the majority's amounts;
+	/// force majeure needs a strict majority of the majority.
 	pub fn tally(
 		votes: impl Iterator<Item = Option<Verdict<BalanceOf<T>>>>,
 	) -> Tally<BalanceOf<T>> {
 		let mut seats = 0usize;
+		let mut cast = 0usize;
 		let mut rejects = 0usize;
-		let mut force_majeure = 0usize;
-		let mut amounts: Vec<BalanceOf<T>> = Vec::new();
+		// (amounts, force majeure count) for upholding, then counter-upholding.
+		let mut sides: [(Vec<BalanceOf<T>>, usize); 2] = [(Vec::new(), 0), (Vec::new(), 0)];
 		for vote in votes {
 			seats = seats.saturating_add(1);
-			match vote {
-				Some(Verdict::Reject) => rejects = rejects.saturating_add(1),
-				Some(Verdict::Uphold { amount, force_majeure: fm }) => {
-					amounts.push(amount);
-					if fm {
-						force_majeure = force_majeure.saturating_add(1);
-					}
+			let Some(vote) = vote else { continue };
+			cast = cast.saturating_add(1);
+			let (index, amount, fm) = match vote {
+				Verdict::Reject => {
+					rejects = rejects.saturating_add(1);
+					continue;
 				}
-				None => {}
+				Verdict::Uphold { amount, force_majeure } => (0, amount, force_majeure),
+				Verdict::CounterUphold { amount, force_majeure } => (1, amount, force_majeure),
+			};
+			let (amounts, force_majeure) = &mut sides[index];
+			amounts.push(amount);
+			if fm {
+				*force_majeure = force_majeure.saturating_add(1);
 			}
 		}
-		let upholds = amounts.len();
-		if upholds.saturating_mul(2) > seats {
+		for (index, (mut amounts, fm)) in sides.into_iter().enumerate() {
+			let count = amounts.len();
+			if count.saturating_mul(2) <= seats {
+				continue;
+			}
 			amounts.sort();
-			let median = amounts.get((upholds.saturating_sub(1)) / 2).copied().unwrap_or_default();
-			Tally::Decided(Verdict::Uphold {
-				amount: median,
-				force_majeure: force_majeure.saturating_mul(2) > upholds,
-			})
-		} else if rejects.saturating_mul(2) > seats {
+			let amount = amounts.get(count.saturating_sub(1) / 2).copied().unwrap_or_default();
+			let force_majeure = fm.saturating_mul(2) > count;
+			return Tally::Decided(if index == 0 {
+				Verdict::Uphold { amount, force_majeure }
+			} else {
+				Verdict::CounterUphold { amount, force_majeure }
+			});
+		}
+		if rejects.saturating_mul(2) > seats {
 			Tally::Decided(Verdict::Reject)
-		} else if upholds.saturating_add(rejects) == seats {
+		} else if cast == seats {
 			Tally::Deadlock
 		} else {
 			Tally::Pending
@@ -285,24 +414,25 @@ impl<T: Config> Pallet<T> {
 		}
 		claim
 			.bonds
-			.try_push(Bond { who: who.clone(), amount: bond })
-			.map_err(|_| Error::<T>::Inconsistent)?;
+			.try_push(Bond { who: who.clone(), amount: bond, kind: BondKind::Appeal })
+			.map_err(|_| Self::broken("MaxBondsOf holds one appeal per level"))?;
 		Self::deposit_event(Event::ClaimAppealed { claim: id, appellant: who.clone(), bond });
 		Self::escalate(id, &mut claim, EscalationReason::Appeal)?;
 		Claims::<T>::insert(id, claim);
 		Ok(())
 	}
 
-	/// The arbiter resolves a claim in arbitration.
-	pub fn do_resolve(id: ClaimId, verdict: Verdict<BalanceOf<T>>) -> DispatchResult {
+	/// The arbiter resolves a claim in arbitration. Returns the level it reached (for the
+	/// weight).
+	pub fn do_resolve(id: ClaimId, verdict: Verdict<BalanceOf<T>>) -> Result<u32, DispatchError> {
 		let claim = Claims::<T>::get(id).ok_or(Error::<T>::UnknownClaim)?;
 		ensure!(!claim.phase.is_final(), Error::<T>::ClaimFinal);
 		ensure!(claim.phase == ClaimPhase::Arbitration, Error::<T>::WrongPhase);
-		if let Verdict::Uphold { amount, .. } = verdict {
-			ensure!(!amount.is_zero() && amount <= claim.amount, Error::<T>::InvalidAmount);
-		}
+		Self::ensure_valid_verdict(&claim, &verdict)?;
 		Self::deposit_event(Event::ClaimResolved { claim: id, verdict });
-		Self::finalize(id, claim, verdict)
+		let level = claim.level();
+		Self::finalize(id, claim, verdict)?;
+		Ok(level)
 	}
 }
 
@@ -316,8 +446,14 @@ impl<T: Config> ClaimFiler<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	) -> Result<ClaimId, DispatchError> {
 		// All or nothing, whatever the caller does with an error.
 		frame_support::storage::with_storage_layer(|| {
-			Self::do_file_claim(claimant, respondent, amount, evidence, agreement)
+			Self::do_file_claim(claimant, respondent, amount, evidence, agreement, false)
 		})
+	}
+
+	fn can_file(claimant: &T::AccountId) -> bool {
+		Members::<T>::contains_key(claimant)
+			&& T::Currency::reducible_balance(claimant, Preservation::Preserve, Fortitude::Polite)
+				>= T::ClaimBond::get()
 	}
 
 	fn file_claim_weight() -> Weight {

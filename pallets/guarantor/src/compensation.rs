@@ -1,6 +1,6 @@
-//! Compensation: executing a final verdict. The claimant is paid from the respondent's deposit,
-//! then its guarantees pro rata, then the liable guarantees of each level the claim reached;
-//! guarantors' payments become the respondent's debts; bonds are returned or forfeited.
+//! Compensation: executing a final verdict. The party found at fault pays the other from its
+//! own deposit, then from its side's liable guarantees depth by depth, pro rata within a
+//! depth; guarantors' payments become that party's debts; bonds are returned or forfeited.
 
 use alloc::vec::Vec;
 use frame_support::{
@@ -19,17 +19,10 @@ use sp_runtime::{
 };
 
 use crate::{
-	BalanceOf, ClaimOf, ClaimPayments, ClaimPhase, Claims, Config, Credits, Debts, Error, Event,
-	Guarantees, HoldReason, Members, Pallet, Payment, PaymentSource, PaymentsOf, Side, Unbonding,
-	Verdict,
+	BalanceOf, BondKind, ClaimOf, ClaimPayments, ClaimPhase, Claims, Config, Credits, Debts, Error,
+	Event, Guarantees, HoldReason, Members, Pallet, Payment, PaymentSource, PaymentsOf, Side,
+	Unbonding, Verdict,
 };
-
-/// A guarantee liable for a claim at some level.
-struct Liable<AccountId, Balance> {
-	guarantor: AccountId,
-	ward: AccountId,
-	amount: Balance,
-}
 
 /// Splits `need` over `stakes` in proportion to their size, each share at most its stake,
 /// exactly (the rounding remainder goes one unit at a time to the first stakes with room). If
@@ -70,56 +63,90 @@ pub fn pro_rata<Balance: AtLeast32BitUnsigned + Copy>(
 }
 
 impl<T: Config> Pallet<T> {
-	/// Executes a final verdict: pays (or not), settles bonds, closes the claim and tells
-	/// `OnClaimFinal`.
+	/// Executes a final verdict: the side at fault pays through its own waterfall (or nobody
+	/// pays), bonds are settled, every liability is released, the claim closes and
+	/// `OnClaimFinal` is told.
+	///
+	/// A respondent that acknowledged the claim owes all of it; the verdict then only decides
+	/// how much of what its own payment left its guarantors pay.
 	pub(crate) fn finalize(
 		id: ClaimId,
 		mut claim: ClaimOf<T>,
 		verdict: Verdict<BalanceOf<T>>,
 	) -> DispatchResult {
-		let outcome = match verdict {
-			Verdict::Uphold { amount, force_majeure } => {
-				let payments = Self::pay_compensation(&claim, amount, force_majeure)?;
-				let compensated = payments
-					.iter()
-					.fold(BalanceOf::<T>::zero(), |sum, p| sum.saturating_add(p.amount));
-				let shortfall = amount.saturating_sub(compensated);
-				if !shortfall.is_zero() && !force_majeure {
-					Self::add_debt(&claim.respondent, &claim.claimant, shortfall)?;
-				}
-				Self::transition(
-					id,
-					&mut claim,
-					ClaimPhase::Paid { amount, compensated, force_majeure },
-				)?;
-				Self::settle_bonds(id, &claim, true)?;
-				Self::deposit_event(Event::CompensationPaid {
-					claim: id,
-					claimant: claim.claimant.clone(),
-					respondent: claim.respondent.clone(),
-					amount,
-					compensated,
-					shortfall,
-					force_majeure,
-					payments: payments.to_vec(),
-				});
-				ClaimPayments::<T>::insert(id, payments);
-				ClaimOutcome::Upheld { amount, compensated, force_majeure }
-			}
-			Verdict::Reject => {
-				Self::transition(id, &mut claim, ClaimPhase::Rejected)?;
-				Self::settle_bonds(id, &claim, false)?;
-				Self::deposit_event(Event::ClaimRejected { claim: id });
-				ClaimOutcome::Rejected
-			}
+		let acknowledged = claim.acknowledged;
+		let (side, judged, force_majeure) = match verdict.at_fault() {
+			Some(found) => found,
+			None => (Side::Respondent, Zero::zero(), false),
 		};
+		// What the party at fault owes in all: the verdict's amount, or the whole claim if the
+		// respondent acknowledged it.
+		let owed = if side == Side::Respondent && !acknowledged.is_zero() {
+			claim.amount.max(judged)
+		} else {
+			judged
+		};
+		// Who was found at fault, for the bonds; and the outcome for `OnClaimFinal`.
+		let (at_fault, outcome) = if owed.is_zero() {
+			Self::transition(id, &mut claim, ClaimPhase::Rejected)?;
+			Self::deposit_event(Event::ClaimRejected { claim: id });
+			(None, ClaimOutcome::Rejected)
+		} else {
+			// The acknowledgement paid part of it already; the waterfall pays the rest of what
+			// the verdict found.
+			let already = if side == Side::Respondent { acknowledged } else { Zero::zero() };
+			let due = judged.saturating_sub(already);
+			let mut payments = ClaimPayments::<T>::get(id).unwrap_or_default();
+			let paid = Self::pay_waterfall(id, &claim, side, due, force_majeure, &mut payments)?;
+			let compensated = already.saturating_add(paid);
+			let shortfall = owed.saturating_sub(compensated);
+			let (debtor, creditor) = match side {
+				Side::Respondent => (&claim.respondent, &claim.claimant),
+				Side::Claimant => (&claim.claimant, &claim.respondent),
+			};
+			if !shortfall.is_zero() && !force_majeure {
+				Self::add_debt(debtor, creditor, shortfall)?;
+			}
+			let (phase, outcome) = match side {
+				Side::Respondent => (
+					ClaimPhase::Paid { amount: owed, compensated, force_majeure },
+					ClaimOutcome::Upheld { amount: owed, compensated, force_majeure },
+				),
+				Side::Claimant => (
+					ClaimPhase::CounterPaid { amount: owed, compensated, force_majeure },
+					ClaimOutcome::CounterUpheld { amount: owed, compensated, force_majeure },
+				),
+			};
+			Self::transition(id, &mut claim, phase)?;
+			Self::deposit_event(Event::CompensationPaid {
+				claim: id,
+				at_fault: side,
+				claimant: claim.claimant.clone(),
+				respondent: claim.respondent.clone(),
+				amount: owed,
+				compensated,
+				shortfall,
+				force_majeure,
+				payments: payments.to_vec(),
+			});
+			ClaimPayments::<T>::insert(id, payments);
+			(Some(side), outcome)
+		};
+		Self::settle_bonds(id, &claim, at_fault)?;
+		Self::release_liabilities(id)?;
 
+		let countered = claim.counter_claim().is_some();
 		for (who, is_respondent) in [(&claim.respondent, true), (&claim.claimant, false)] {
-			let mut member = Members::<T>::get(who).ok_or(Error::<T>::Inconsistent)?;
+			let Some(mut member) = Members::<T>::get(who) else {
+				return Err(Self::broken("an open claim's party has no record").into());
+			};
 			if is_respondent {
 				member.open_claims = member.open_claims.saturating_sub(1);
 			} else {
 				member.filed_claims = member.filed_claims.saturating_sub(1);
+				if countered {
+					member.countered_claims = member.countered_claims.saturating_sub(1);
+				}
 			}
 			Self::store_or_remove(who, member);
 		}
@@ -129,98 +156,81 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Pays up to `amount` to the claimant: the deposit, then level by level. Returns the
-	/// payments made.
-	fn pay_compensation(
+	/// Pays up to `need` from `side`'s party to the other party: the party's deposit, then its
+	/// side's liable guarantees depth by depth, pro rata within a depth. Guarantors' payments
+	/// become the party's debts to them (unless force majeure). Appends the payments made to
+	/// `payments` and returns their sum.
+	fn pay_waterfall(
+		id: ClaimId,
 		claim: &ClaimOf<T>,
-		amount: BalanceOf<T>,
+		side: Side,
+		need: BalanceOf<T>,
 		force_majeure: bool,
-	) -> Result<PaymentsOf<T>, DispatchError> {
-		let mut payments = PaymentsOf::<T>::new();
-		let mut need = amount;
-
-		let from_deposit = Self::pay_from_deposit(&claim.respondent, &claim.claimant, need)?;
+		payments: &mut PaymentsOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let (party, winner) = match side {
+			Side::Respondent => (&claim.respondent, &claim.claimant),
+			Side::Claimant => (&claim.claimant, &claim.respondent),
+		};
+		let mut left = need;
+		if left.is_zero() {
+			return Ok(left);
+		}
+		let from_deposit = Self::pay_from_deposit(party, winner, left)?;
 		if !from_deposit.is_zero() {
-			need = need.saturating_sub(from_deposit);
-			payments
-				.try_push(Payment {
-					payer: claim.respondent.clone(),
-					source: PaymentSource::Deposit,
-					amount: from_deposit,
-				})
-				.map_err(|_| Error::<T>::Inconsistent)?;
+			left = left.saturating_sub(from_deposit);
+			let payment = Payment {
+				payer: party.clone(),
+				source: PaymentSource::Deposit,
+				amount: from_deposit,
+			};
+			payments.try_push(payment).map_err(|_| Self::broken("MaxPaymentsOf is too small"))?;
 		}
 
-		// A claim that never had a panel still reaches its respondent's guarantees.
-		let levels = claim.level().max(1);
-		for level in 1..=levels {
-			if need.is_zero() {
+		for (depth, liable) in Self::liable_depths(id, claim, side) {
+			if left.is_zero() {
 				break;
 			}
-			let mut liable = Self::liable_at(claim, level);
-			liable.sort_by(|a, b| {
-				b.amount.cmp(&a.amount).then_with(|| a.guarantor.cmp(&b.guarantor))
-			});
-			let stakes: Vec<BalanceOf<T>> = liable.iter().map(|l| l.amount).collect();
-			let shares = pro_rata(need, &stakes);
+			let mut stakes = Vec::with_capacity(liable.len());
+			for entry in liable.iter() {
+				let Some(guarantee) = Guarantees::<T>::get(&entry.ward, &entry.guarantor) else {
+					return Err(Self::broken("a liable guarantee disappeared").into());
+				};
+				stakes.push(Self::available(entry, &guarantee));
+			}
+			let shares = pro_rata(left, &stakes);
 			for (entry, share) in liable.iter().zip(shares) {
 				if share.is_zero() {
 					continue;
 				}
-				Self::pay_from_guarantee(&entry.guarantor, &entry.ward, &claim.claimant, share)?;
+				Self::pay_from_guarantee(&entry.guarantor, &entry.ward, winner, share)?;
 				if !force_majeure {
-					Self::add_debt(&claim.respondent, &entry.guarantor, share)?;
+					Self::add_debt(party, &entry.guarantor, share)?;
 				}
-				need = need.saturating_sub(share);
+				left = left.saturating_sub(share);
+				let payment = Payment {
+					payer: entry.guarantor.clone(),
+					source: PaymentSource::Guarantee { level: depth },
+					amount: share,
+				};
 				payments
-					.try_push(Payment {
-						payer: entry.guarantor.clone(),
-						source: PaymentSource::Guarantee { level },
-						amount: share,
-					})
-					.map_err(|_| Error::<T>::Inconsistent)?;
+					.try_push(payment)
+					.map_err(|_| Self::broken("MaxPaymentsOf is too small"))?;
 			}
 		}
-		Ok(payments)
+		Ok(need.saturating_sub(left))
 	}
 
-	/// The guarantees liable at `level`: at 1, every guarantee for the respondent; above, the
-	/// guarantee that seated each respondent-side panelist of that level. The claimant's own
-	/// guarantees never pay it.
-	fn liable_at(claim: &ClaimOf<T>, level: u32) -> Vec<Liable<T::AccountId, BalanceOf<T>>> {
-		if level == 1 {
-			return Guarantees::<T>::iter_prefix(&claim.respondent)
-				.filter(|(guarantor, _)| *guarantor != claim.claimant)
-				.map(|(guarantor, g)| Liable {
-					guarantor,
-					ward: claim.respondent.clone(),
-					amount: g.amount,
-				})
-				.collect();
-		}
-		let Some(panel) = claim.levels.get(level.saturating_sub(1) as usize) else {
-			return Vec::new();
-		};
-		panel
-			.iter()
-			.filter(|seat| seat.side == Side::Respondent && seat.who != claim.claimant)
-			.filter_map(|seat| {
-				Guarantees::<T>::get(&seat.ward, &seat.who).map(|g| Liable {
-					guarantor: seat.who.clone(),
-					ward: seat.ward.clone(),
-					amount: g.amount,
-				})
-			})
-			.collect()
-	}
-
-	/// Moves up to `need` of `respondent`'s deposit to `claimant`; returns how much.
-	fn pay_from_deposit(
+	/// Moves up to `need` of `respondent`'s deposit (the party paying) to `claimant` (the
+	/// party paid); returns how much.
+	pub(crate) fn pay_from_deposit(
 		respondent: &T::AccountId,
 		claimant: &T::AccountId,
 		need: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let mut member = Members::<T>::get(respondent).ok_or(Error::<T>::Inconsistent)?;
+		let Some(mut member) = Members::<T>::get(respondent) else {
+			return Err(Self::broken("a party at fault has no member record").into());
+		};
 		let pay = need.min(member.deposit);
 		if pay.is_zero() {
 			return Ok(pay);
@@ -251,38 +261,55 @@ impl<T: Config> Pallet<T> {
 		Ok(pay)
 	}
 
-	/// Moves `amount` of `guarantor`'s guarantee for `ward` to `claimant`, shrinking (or
-	/// removing) the guarantee and updating the ward.
+	/// Moves `amount` of `guarantor`'s guarantee for `ward` to `to`, shrinking the guarantee
+	/// (a guarantee paid down to nothing stays, frozen, until no claim holds it) and updating
+	/// the ward. A guarantee left below `MinGuarantee` no longer counts: `GuaranteeDepleted`.
 	fn pay_from_guarantee(
 		guarantor: &T::AccountId,
 		ward: &T::AccountId,
-		claimant: &T::AccountId,
+		to: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		let mut guarantee =
-			Guarantees::<T>::get(ward, guarantor).ok_or(Error::<T>::Inconsistent)?;
-		ensure!(amount <= guarantee.amount, Error::<T>::Inconsistent);
-		Self::transfer_held(&HoldReason::Guarantee, guarantor, claimant, amount)?;
-		if amount == guarantee.amount {
-			return Self::remove_guarantee(guarantor, ward, &guarantee);
+		let Some(mut guarantee) = Guarantees::<T>::get(ward, guarantor) else {
+			return Err(Self::broken("a paying guarantee is missing").into());
+		};
+		if amount > guarantee.amount {
+			return Err(Self::broken("a guarantee pays more than it holds").into());
 		}
+		let Some(mut record) = Members::<T>::get(ward) else {
+			return Err(Self::broken("a guarantee's ward has no member record").into());
+		};
+		Self::transfer_held(&HoldReason::Guarantee, guarantor, to, amount)?;
+		let struck_out = Self::guarantor_struck_out(guarantor);
+		let before = Self::contribution(&guarantee, struck_out);
 		guarantee.amount = guarantee.amount.saturating_sub(amount);
-		if guarantee.is_live() {
-			Members::<T>::mutate(ward, |member| {
-				if let Some(member) = member {
-					member.backing = member.backing.saturating_sub(amount);
-				}
+		guarantee.paid_out = guarantee.paid_out.saturating_add(amount);
+		if guarantee.is_live() && guarantee.amount < T::MinGuarantee::get() {
+			Self::deposit_event(Event::GuaranteeDepleted {
+				guarantor: guarantor.clone(),
+				ward: ward.clone(),
+				amount: guarantee.amount,
 			});
 		}
+		Self::recount(ward, &mut record, before, Self::contribution(&guarantee, struck_out))?;
 		Guarantees::<T>::insert(ward, guarantor, guarantee);
+		Members::<T>::insert(ward, record);
 		Ok(())
 	}
 
-	/// Returns the bonds of the side that won and gives the other side's to the winner.
-	fn settle_bonds(id: ClaimId, claim: &ClaimOf<T>, upheld: bool) -> DispatchResult {
+	/// Returns the bonds of the side that won and gives the other side's to it (see
+	/// [`BondKind`]); `at_fault` is the side found at fault, if any.
+	fn settle_bonds(id: ClaimId, claim: &ClaimOf<T>, at_fault: Option<Side>) -> DispatchResult {
+		let upheld = at_fault == Some(Side::Respondent);
 		for bond in claim.bonds.iter().filter(|b| !b.amount.is_zero()) {
-			let is_claimants = bond.who == claim.claimant;
-			if is_claimants == upheld {
+			let by_claimant = bond.who == claim.claimant;
+			let returned = match bond.kind {
+				BondKind::Claim => upheld,
+				BondKind::CounterClaim => at_fault == Some(Side::Claimant),
+				BondKind::Appeal if by_claimant => upheld,
+				BondKind::Appeal => !upheld,
+			};
+			if returned {
 				Self::release(&HoldReason::ClaimBond, &bond.who, bond.amount)?;
 				Self::deposit_event(Event::BondReturned {
 					claim: id,
@@ -290,12 +317,12 @@ impl<T: Config> Pallet<T> {
 					amount: bond.amount,
 				});
 			} else {
-				let winner = if upheld { &claim.claimant } else { &claim.respondent };
-				Self::transfer_held(&HoldReason::ClaimBond, &bond.who, winner, bond.amount)?;
+				let other = if by_claimant { &claim.respondent } else { &claim.claimant };
+				Self::transfer_held(&HoldReason::ClaimBond, &bond.who, other, bond.amount)?;
 				Self::deposit_event(Event::BondForfeited {
 					claim: id,
 					from: bond.who.clone(),
-					to: winner.clone(),
+					to: other.clone(),
 					amount: bond.amount,
 				});
 			}
@@ -329,7 +356,9 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		Members::<T>::try_mutate(debtor, |member| -> DispatchResult {
-			let member = member.as_mut().ok_or(Error::<T>::Inconsistent)?;
+			let Some(member) = member.as_mut() else {
+				return Err(Self::broken("a debtor has no member record").into());
+			};
 			member.debt = member.debt.saturating_add(amount);
 			Ok(())
 		})?;
@@ -363,7 +392,9 @@ impl<T: Config> Pallet<T> {
 			Debts::<T>::insert(debtor, creditor, remaining);
 			Credits::<T>::insert(creditor, debtor, remaining);
 		}
-		let mut member = Members::<T>::get(debtor).ok_or(Error::<T>::Inconsistent)?;
+		let Some(mut member) = Members::<T>::get(debtor) else {
+			return Err(Self::broken("a debtor has no member record").into());
+		};
 		member.debt = member.debt.saturating_sub(pay);
 		Self::store_or_remove(debtor, member);
 		Self::deposit_event(Event::DebtRepaid {

@@ -1,7 +1,7 @@
-//! Escalation up the guarantor tree: choosing panels, strikes for panelists who let a deadline
-//! pass, and the bounded per-block deadline queue processed in `on_initialize`.
+//! Escalation up the guarantor tree: a level that does not decide in time (or deadlocks, or is
+//! appealed) hands the claim to the next level's panel, striking who did not vote; and the
+//! bounded per-block deadline queue processed in `on_initialize`.
 
-use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, storage::with_storage_layer, weights::WeightMeter};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -10,8 +10,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	BalanceOf, ClaimOf, ClaimPhase, Claims, ClaimsOf, Config, DeadlineCursor, Deadlines, Error,
-	EscalationReason, Event, Guarantees, Members, Pallet, PanelOfT, Panelist, Side, WeightInfo,
+	ClaimOf, ClaimPhase, Claims, Config, DeadlineCursor, Deadlines, Error, EscalationReason, Event,
+	Pallet, PanelOf, WeightInfo,
 };
 use poruka_primitives::{ClaimId, ClaimOutcomeHandler};
 
@@ -21,164 +21,54 @@ const SCHEDULE_PROBES: u32 = 16;
 /// How many past blocks' queues `on_initialize` looks at, at most, per block.
 const MAX_BLOCKS_SCANNED: u32 = 8;
 
-/// A member who could sit on a panel, with the guarantee that puts it there.
-struct Candidate<AccountId, Balance> {
-	who: AccountId,
-	ward: AccountId,
-	side: Side,
-	stake: Balance,
-}
-
 impl<T: Config> Pallet<T> {
-	/// The eligible guarantors of `ward` (the respondent, or the claimant when contested),
-	/// largest guarantee first, at most `MaxPanelSize`: level 1 of a claim.
-	pub(crate) fn level_one_panel(
-		claimant: &T::AccountId,
-		respondent: &T::AccountId,
-		side: Side,
-		ward: &T::AccountId,
-	) -> Result<PanelOfT<T>, DispatchError> {
-		let mut candidates = Vec::new();
-		Self::collect_candidates(ward, side, &mut candidates, |who| {
-			who != claimant && who != respondent
-		});
-		Ok(Self::choose(candidates, T::MaxPanelSize::get()))
-	}
-
-	/// Adds `ward`'s eligible guarantors (active, not struck out, passing `admit`) to
-	/// `candidates`, keeping each account once with its largest stake.
-	fn collect_candidates(
-		ward: &T::AccountId,
-		side: Side,
-		candidates: &mut Vec<Candidate<T::AccountId, BalanceOf<T>>>,
-		admit: impl Fn(&T::AccountId) -> bool,
-	) {
-		for (who, guarantee) in Guarantees::<T>::iter_prefix(ward) {
-			if !admit(&who) {
-				continue;
-			}
-			let eligible = Members::<T>::get(&who).is_some_and(|m| Self::can_guarantee(&m));
-			if !eligible {
-				continue;
-			}
-			match candidates.iter_mut().find(|c| c.who == who) {
-				Some(seen) if seen.stake >= guarantee.amount => {}
-				Some(seen) => {
-					seen.stake = guarantee.amount;
-					seen.ward = ward.clone();
-					seen.side = side;
-				}
-				None => candidates.push(Candidate {
-					who,
-					ward: ward.clone(),
-					side,
-					stake: guarantee.amount,
-				}),
-			}
-		}
-	}
-
-	/// The `limit` candidates with the largest stakes (ties: the smaller account id first),
-	/// as a panel with no votes yet.
-	fn choose(
-		mut candidates: Vec<Candidate<T::AccountId, BalanceOf<T>>>,
-		limit: u32,
-	) -> PanelOfT<T> {
-		candidates.sort_by(|a, b| b.stake.cmp(&a.stake).then_with(|| a.who.cmp(&b.who)));
-		let panel: Vec<_> = candidates
-			.into_iter()
-			.take(limit as usize)
-			.map(|c| Panelist { who: c.who, ward: c.ward, side: c.side, vote: None })
-			.collect();
-		// `take(limit)` keeps it within `MaxPanelSize`.
-		BoundedVec::truncate_from(panel)
-	}
-
-	/// Merges the claimant's side into a contested level-1 panel: each side gets at least half
-	/// the seats if it has the members, no one who voted loses the seat, and the panel stays
-	/// within `MaxPanelSize`.
-	pub(crate) fn merge_contested_panel(panel: &mut PanelOfT<T>, claimant_side: PanelOfT<T>) {
-		let max = T::MaxPanelSize::get() as usize;
-		let voters = panel.iter().filter(|p| p.vote.is_some()).count();
-		let half = max.saturating_add(1) / 2;
-		let keep = panel.len().min(half.max(max.saturating_sub(claimant_side.len()))).max(voters);
-		// Voters first, so trimming drops only seats without a vote.
-		panel.sort_by_key(|p| p.vote.is_none());
-		panel.truncate(keep);
-		let newcomers: Vec<_> =
-			claimant_side.into_iter().filter(|c| !panel.iter().any(|p| p.who == c.who)).collect();
-		for p in newcomers {
-			if panel.try_push(p).is_err() {
-				break;
-			}
-		}
-	}
-
-	/// Moves a claim to its next level: the eligible guarantors of the current panelists who
-	/// are not parties and never sat on it. With none, or past `MaxEscalationLevels`, the
-	/// arbiter decides.
+	/// Moves a claim to its next level (see [`crate::panels`] for who sits). The guarantees
+	/// that seated the new panelists of each liable side become liable. With nobody left to
+	/// sit, or past `MaxEscalationLevels`, the arbiter decides.
 	pub(crate) fn escalate(
 		id: ClaimId,
 		claim: &mut ClaimOf<T>,
 		reason: EscalationReason,
 	) -> DispatchResult {
 		let next_level = claim.level().saturating_add(1);
-		let mut next = PanelOfT::<T>::new();
-		if next_level <= T::MaxEscalationLevels::get() {
-			let mut candidates = Vec::new();
-			if let Some(panel) = claim.panel() {
-				for seat in panel.iter() {
-					Self::collect_candidates(&seat.who, seat.side, &mut candidates, |who| {
-						!claim.is_party(who) && !claim.has_sat(who)
-					});
-				}
-			}
-			next = Self::choose(candidates, T::MaxPanelSize::get());
-		}
-
+		let next = if next_level <= T::MaxEscalationLevels::get() {
+			Self::next_panel(claim)
+		} else {
+			PanelOf::<T>::new()
+		};
 		if next.is_empty() {
 			Self::transition(id, claim, ClaimPhase::Arbitration)?;
 			Self::deposit_event(Event::ClaimSentToArbiter { claim: id, level: claim.level() });
 			return Ok(());
 		}
-		for seat in next.iter() {
-			ClaimsOf::<T>::insert(&seat.who, id, ());
-		}
 		let accounts = next.iter().map(|p| p.who.clone()).collect();
-		claim.levels.try_push(next).map_err(|_| Error::<T>::Inconsistent)?;
+		Self::seat(id, claim, next)?;
 		let phase = if reason == EscalationReason::Appeal {
 			ClaimPhase::Appealed
 		} else {
 			ClaimPhase::Open
 		};
 		Self::transition(id, claim, phase)?;
+		let Some(deadline) = claim.deadline else {
+			return Err(Self::broken("a voting claim has no deadline").into());
+		};
 		Self::deposit_event(Event::ClaimEscalated {
 			claim: id,
 			level: next_level,
 			reason,
 			panel: accounts,
-			deadline: claim.deadline.ok_or(Error::<T>::Inconsistent)?,
+			deadline,
 		});
-		Ok(())
+		Self::fix_panel_liability(id, claim, next_level)
 	}
 
 	/// Gives every panelist of the current level who did not vote a strike.
-	fn strike_absentees(id: ClaimId, claim: &ClaimOf<T>) {
-		let Some(panel) = claim.panel() else { return };
+	fn strike_absentees(id: ClaimId, claim: &ClaimOf<T>) -> DispatchResult {
+		let Some(panel) = claim.panel() else { return Ok(()) };
 		for seat in panel.iter().filter(|p| p.vote.is_none()) {
-			Members::<T>::mutate(&seat.who, |member| {
-				let Some(member) = member else { return };
-				member.strikes = member.strikes.saturating_add(1);
-				Self::deposit_event(Event::Struck {
-					who: seat.who.clone(),
-					claim: id,
-					strikes: member.strikes,
-				});
-				if member.strikes == T::MaxStrikes::get() {
-					Self::deposit_event(Event::GuarantorSuspended { who: seat.who.clone() });
-				}
-			});
+			Self::strike(&seat.who, id)?;
 		}
+		Ok(())
 	}
 
 	/// Queues claim `id`'s deadline at `at`, or the first block after it with room; returns
@@ -229,13 +119,15 @@ impl<T: Config> Pallet<T> {
 		}
 		let per_block = T::WeightInfo::on_initialize_block();
 		// A due claim either becomes final and is paid (measured by `on_initialize_claim`, plus
-		// what the outcome handler does with it) or climbs a level (as costly as the escalation
-		// an `appeal` makes).
+		// what the outcome handler does with it), or climbs a level after a timeout, striking
+		// its silent panelists, each of whom may be struck out with `MaxWards` wards to
+		// recount (`on_initialize_timeout`, at least as costly as an appeal's escalation).
 		let per_claim = T::WeightInfo::on_initialize_claim(
 			T::MaxPanelSize::get(),
 			T::MaxEscalationLevels::get(),
 		)
 		.saturating_add(T::OnClaimFinal::on_claim_final_weight())
+		.max(T::WeightInfo::on_initialize_timeout(T::MaxPanelSize::get(), T::MaxWards::get()))
 		.max(T::WeightInfo::appeal(T::MaxGuarantors::get()));
 		let mut block = DeadlineCursor::<T>::get();
 		let mut scanned = 0u32;
@@ -284,7 +176,7 @@ impl<T: Config> Pallet<T> {
 					let reason = if everyone_voted {
 						EscalationReason::Deadlock
 					} else {
-						Self::strike_absentees(id, &claim);
+						Self::strike_absentees(id, &claim)?;
 						EscalationReason::Timeout
 					};
 					let mut claim = claim.clone();
@@ -293,13 +185,19 @@ impl<T: Config> Pallet<T> {
 					Ok(())
 				}
 				ClaimPhase::Decided { verdict } => Self::finalize(id, claim.clone(), verdict),
-				ClaimPhase::Arbitration | ClaimPhase::Paid { .. } | ClaimPhase::Rejected => Ok(()),
+				ClaimPhase::Arbitration
+				| ClaimPhase::Paid { .. }
+				| ClaimPhase::Rejected
+				| ClaimPhase::CounterPaid { .. } => Ok(()),
 			}
 		});
 		if let Err(error) = result {
 			log::error!(target: "runtime::guarantor", "deadline of claim {id} failed: {error:?}");
-			// Out of a voting or decided phase, the arbiter is always reachable.
-			let _ = Self::transition(id, &mut claim, ClaimPhase::Arbitration);
+			// Out of a voting or decided phase the arbiter is always reachable; if even that
+			// fails, the claim stays as it was, with no deadline, for the arbiter to see.
+			if Self::transition(id, &mut claim, ClaimPhase::Arbitration).is_err() {
+				Self::broken("a voting or decided claim cannot go to the arbiter");
+			}
 			Claims::<T>::insert(id, claim);
 			Self::deposit_event(Event::DeadlineFailed { claim: id, error });
 		}

@@ -2,14 +2,19 @@
 //!
 //! - for every account, the funds held under `Guarantee` equal the sum of its guarantees, those
 //!   under `Deposit` its deposit, and those under `ClaimBond` its bonds in claims not yet final;
-//! - every member's counters (live and total guarantors, wards, backing, unbonding, open
-//!   claims, debt) agree with the records they count;
+//! - every member's counters (guarantors counting toward membership and in all, wards,
+//!   backing, unbonding, open, filed and countered claims, debt) agree with the records they
+//!   count, under the rules of what counts (`Pallet::contribution`);
+//! - every guarantee's `liable_claims` is the number of open claims whose liabilities list it,
+//!   each claim listing it at most once; only open claims have liabilities, only at depths
+//!   their sides have reached; a guarantee paid down to nothing is kept only while liable;
+//! - strikes have a lapse block exactly when there are any;
 //! - a non-founder active member has at least `MinGuarantors` live guarantees, a suspended one
 //!   fewer;
 //! - every claim that is voting or decided has exactly one pending deadline, at the block its
 //!   record names; a claim in arbitration or final has none.
 
-use alloc::collections::btree_map::BTreeMap;
+use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
@@ -21,7 +26,7 @@ use sp_runtime::{
 
 use crate::{
 	BalanceOf, ClaimPhase, Claims, Config, Credits, Deadlines, Debts, Guarantees, HoldReason,
-	MemberStatus, Members, Pallet, Unbonding, Wards,
+	Liabilities, MemberStatus, Members, Pallet, Side, Unbonding, Wards,
 };
 
 /// Sums per account.
@@ -36,26 +41,67 @@ impl<T: Config> Pallet<T> {
 	/// Checks every invariant of the pallet's state.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut expected: BTreeMap<T::AccountId, Expected<BalanceOf<T>>> = BTreeMap::new();
-		// (live count, total count, backing) per ward; wards per guarantor.
+		// (count toward membership, count in all, backing) per ward; wards per guarantor.
 		let mut ward_counts: BTreeMap<T::AccountId, (u32, u32, BalanceOf<T>)> = BTreeMap::new();
 		let mut guarantor_wards: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 
+		// How many open claims list each guarantee as liable.
+		let mut liable: BTreeMap<(T::AccountId, T::AccountId), u32> = BTreeMap::new();
+		for (id, (side, depth), entries) in Liabilities::<T>::iter() {
+			let claim = Claims::<T>::get(id).ok_or("liabilities of a claim that does not exist")?;
+			ensure!(!claim.phase.is_final(), "a final claim still holds liabilities");
+			ensure!(claim.side_liable(side), "liabilities of a side that cannot pay");
+			ensure!(
+				depth >= 1 && depth <= claim.depth(side, claim.level()),
+				"liabilities at a depth the claim has not reached"
+			);
+			ensure!(!entries.is_empty(), "an empty list of liabilities is kept");
+			for entry in entries.iter() {
+				let key = (entry.ward.clone(), entry.guarantor.clone());
+				*liable.entry(key).or_default() += 1;
+			}
+		}
+		for (id, claim) in Claims::<T>::iter() {
+			if claim.phase.is_final() {
+				continue;
+			}
+			let mut listed = BTreeSet::new();
+			for side in [Side::Respondent, Side::Claimant] {
+				for depth in 1..=claim.depth(side, claim.level()) {
+					for entry in Liabilities::<T>::get(id, (side, depth)).unwrap_or_default() {
+						ensure!(
+							listed.insert((entry.ward, entry.guarantor)),
+							"a claim lists a guarantee as liable twice"
+						);
+					}
+				}
+			}
+		}
+
 		for (ward, guarantor, g) in Guarantees::<T>::iter() {
-			ensure!(!g.amount.is_zero(), "a guarantee of zero is kept");
+			ensure!(
+				!g.amount.is_zero() || g.liable_claims > 0,
+				"a guarantee of zero is kept though no claim holds it"
+			);
+			let listed = liable.remove(&(ward.clone(), guarantor.clone())).unwrap_or(0);
+			ensure!(g.liable_claims == listed, "a guarantee's liable_claims is off");
 			ensure!(
 				Wards::<T>::contains_key(&guarantor, &ward),
 				"a guarantee lacks its Wards entry"
 			);
 			let e = expected.entry(guarantor.clone()).or_default();
 			e.guarantee = e.guarantee.saturating_add(g.amount);
+			let struck_out = Pallet::<T>::guarantor_struck_out(&guarantor);
+			let counted = Pallet::<T>::contribution(&g, struck_out);
 			let c = ward_counts.entry(ward).or_insert((0, 0, Zero::zero()));
 			c.1 += 1;
-			if g.is_live() {
+			if counted.membership {
 				c.0 += 1;
-				c.2 = c.2.saturating_add(g.amount);
 			}
+			c.2 = c.2.saturating_add(counted.backing);
 			*guarantor_wards.entry(guarantor).or_default() += 1;
 		}
+		ensure!(liable.is_empty(), "a liability names a guarantee that does not exist");
 		for (guarantor, ward, ()) in Wards::<T>::iter() {
 			ensure!(
 				Guarantees::<T>::contains_key(&ward, &guarantor),
@@ -65,12 +111,17 @@ impl<T: Config> Pallet<T> {
 
 		let mut open_against: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		let mut filed_open: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut countered: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		let mut pending = 0usize;
 		for (id, claim) in Claims::<T>::iter() {
 			let open = !claim.phase.is_final();
+			ensure!(claim.acknowledged <= claim.amount, "more acknowledged than claimed");
 			if open {
 				*open_against.entry(claim.respondent.clone()).or_default() += 1;
 				*filed_open.entry(claim.claimant.clone()).or_default() += 1;
+				if claim.counter_claim().is_some() {
+					*countered.entry(claim.claimant.clone()).or_default() += 1;
+				}
 				for bond in claim.bonds.iter() {
 					let e = expected.entry(bond.who.clone()).or_default();
 					e.bond = e.bond.saturating_add(bond.amount);
@@ -120,6 +171,14 @@ impl<T: Config> Pallet<T> {
 			ensure!(m.wards == guarantor_wards.remove(&who).unwrap_or(0), "ward count is off");
 			ensure!(m.open_claims == open_against.remove(&who).unwrap_or(0), "open claims are off");
 			ensure!(m.filed_claims == filed_open.remove(&who).unwrap_or(0), "filed claims are off");
+			ensure!(
+				m.countered_claims == countered.remove(&who).unwrap_or(0),
+				"countered claims are off"
+			);
+			ensure!(
+				(m.strikes > 0) == m.strikes_lapse_at.is_some(),
+				"strikes and their lapse block disagree"
+			);
 			ensure!(m.debt == debts.remove(&who).unwrap_or_default(), "debt is off");
 			let unbonding = Unbonding::<T>::get(&who)
 				.iter()
@@ -147,7 +206,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(ward_counts.is_empty(), "a guarantee's ward has no member record");
 		ensure!(guarantor_wards.is_empty(), "a guarantor has no member record");
 		ensure!(
-			open_against.is_empty() && filed_open.is_empty(),
+			open_against.is_empty() && filed_open.is_empty() && countered.is_empty(),
 			"a claim's party has no member record"
 		);
 		ensure!(debts.is_empty(), "a debtor has no member record");

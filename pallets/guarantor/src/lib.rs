@@ -7,25 +7,31 @@
 //!   is an active member. Members keep their own [`deposit`]. A member's **coverage** is its
 //!   deposit plus its live guarantees: what it can be trusted with in one transaction.
 //! - **Claims.** Any active member may [`file_claim`] against a member. The respondent's
-//!   guarantors judge it ([`vote`]); if the respondent [`contest`]s, the claimant's guarantors
-//!   judge too. A panel that does not decide in time, an appeal, or a deadlock moves the claim
-//!   up the guarantor tree: the guarantors of the panelists form the next panel. When no one is
-//!   left, the arbiter [`resolve`]s it.
-//! - **Compensation.** An upheld claim is paid from the respondent's deposit, then its
-//!   guarantees pro rata, then the guarantees of each level it reached. Every amount a guarantor
-//!   pays becomes the respondent's debt to that guarantor (unless force majeure), repaid with
-//!   [`repay`].
+//!   guarantors judge it ([`vote`]); if the respondent [`contest`]s (with a counter-claim, if
+//!   it was harmed too), both sides' guarantors judge at every level from then on. A panel that
+//!   does not decide in time, an appeal, or a deadlock moves the claim up the guarantor tree:
+//!   the guarantors of the panelists form the next panel. When no one is left, the arbiter
+//!   [`resolve`]s it. The respondent may [`acknowledge`] and pay from its own funds; the
+//!   guarantors' money moves only on a verdict.
+//! - **Liability.** Every guarantee that stands behind a side when the claim reaches it is
+//!   liable for the claim at the amount it had then, and frozen until the claim is final;
+//!   guarantees given or increased later never pay for it.
+//! - **Compensation.** The side found at fault pays from its party's deposit, then its liable
+//!   guarantees depth by depth, pro rata. Every amount a guarantor pays becomes its ward's
+//!   debt to that guarantor (unless force majeure), repaid with [`repay`].
 //!
 //! `docs/guarantor.md` explains the rules as a member reads them.
 //!
-//! The logic lives in one module per concept: [`membership`], [`claims`], [`escalation`],
-//! [`compensation`]; the records in [`types`]; the invariants in [`invariants`].
+//! The logic lives in one module per concept: [`membership`], [`strikes`], [`claims`],
+//! [`panels`], [`liability`], [`escalation`], [`compensation`]; the records in [`types`]; the
+//! invariants in [`invariants`]; storage migrations in [`migrations`].
 //!
 //! [`vouch`]: Pallet::vouch
 //! [`deposit`]: Pallet::deposit
 //! [`file_claim`]: Pallet::file_claim
 //! [`vote`]: Pallet::vote
 //! [`contest`]: Pallet::contest
+//! [`acknowledge`]: Pallet::acknowledge
 //! [`resolve`]: Pallet::resolve
 //! [`repay`]: Pallet::repay
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -47,20 +53,38 @@ impl<T: Config> Pallet<T> {
 			appeal_period: T::AppealPeriod::get(),
 			unbonding_period: T::UnbondingPeriod::get(),
 			revocation_notice: T::RevocationNotice::get(),
+			strike_lapse: T::StrikeLapse::get(),
 		}
 	}
 
 	/// Every period must be at least one block.
 	pub fn ensure_valid_timing(timing: &TimingOf<T>) -> DispatchResult {
 		use sp_runtime::traits::Zero;
-		let Timing { decision_period, appeal_period, unbonding_period, revocation_notice } = timing;
+		let Timing {
+			decision_period,
+			appeal_period,
+			unbonding_period,
+			revocation_notice,
+			strike_lapse,
+		} = timing;
 		ensure!(
-			![decision_period, appeal_period, unbonding_period, revocation_notice]
+			![decision_period, appeal_period, unbonding_period, revocation_notice, strike_lapse]
 				.iter()
 				.any(|p| p.is_zero()),
 			Error::<T>::InvalidTiming
 		);
 		Ok(())
+	}
+
+	/// Reports a state the pallet's own bookkeeping rules out: logged loudly (`defensive!`),
+	/// a panic in tests and try-runtime builds, and `Error::Inconsistent` for the caller, whose
+	/// changes are then dropped.
+	pub(crate) fn broken(proof: &'static str) -> Error<T> {
+		frame_support::defensive!(proof);
+		if cfg!(any(test, feature = "try-runtime")) {
+			panic!("guarantor bookkeeping is inconsistent: {proof}");
+		}
+		Error::<T>::Inconsistent
 	}
 }
 
@@ -71,10 +95,14 @@ pub mod compensation;
 pub mod escalation;
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
 pub mod invariants;
+pub mod liability;
 pub mod membership;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod panels;
 pub mod queries;
+pub mod strikes;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -109,8 +137,14 @@ pub type ClaimOf<T> = Claim<
 >;
 
 /// A panel of this runtime.
-pub type PanelOfT<T> =
-	PanelOf<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxPanelSize>;
+pub type PanelOf<T> =
+	Panel<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxPanelSize>;
+
+/// A liable guarantee of this runtime.
+pub type LiabilityOf<T> = Liability<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+/// The guarantees one side of a claim has liable at one depth.
+pub type LiabilitiesOf<T> = BoundedVec<LiabilityOf<T>, MaxLiableOf<T>>;
 
 /// The rules' periods in this runtime's block numbers.
 pub type TimingOf<T> = Timing<BlockNumberFor<T>>;
@@ -122,20 +156,31 @@ pub type PaymentOf<T> = Payment<<T as frame_system::Config>::AccountId, BalanceO
 /// panelist's guarantee of every level.
 pub type PaymentsOf<T> = BoundedVec<PaymentOf<T>, MaxPaymentsOf<T>>;
 
-/// How many bonds a claim can hold: the claim bond and one appeal per level.
+/// How many bonds a claim can hold: the claim bond, a counter-claim bond and one appeal per
+/// level.
 pub struct MaxBondsOf<T>(core::marker::PhantomData<T>);
 impl<T: Config> Get<u32> for MaxBondsOf<T> {
 	fn get() -> u32 {
-		T::MaxEscalationLevels::get().saturating_add(1)
+		T::MaxEscalationLevels::get().saturating_add(2)
 	}
 }
 
-/// How many payments a claim can make: the respondent's deposit, each of its guarantees, and
-/// each panelist of each level above the first.
+/// How many guarantees one side of a claim can have liable at one depth: all of the party's
+/// own (depth 1), or one per panelist (above).
+pub struct MaxLiableOf<T>(core::marker::PhantomData<T>);
+impl<T: Config> Get<u32> for MaxLiableOf<T> {
+	fn get() -> u32 {
+		T::MaxGuarantors::get().max(T::MaxPanelSize::get())
+	}
+}
+
+/// How many payments a claim can make: the respondent's deposit and free balance when it
+/// acknowledges, then the deposit of the party at fault, each of its guarantees, and each of
+/// its panelists' guarantees of each level above.
 pub struct MaxPaymentsOf<T>(core::marker::PhantomData<T>);
 impl<T: Config> Get<u32> for MaxPaymentsOf<T> {
 	fn get() -> u32 {
-		1u32.saturating_add(T::MaxGuarantors::get())
+		3u32.saturating_add(T::MaxGuarantors::get())
 			.saturating_add(T::MaxEscalationLevels::get().saturating_mul(T::MaxPanelSize::get()))
 	}
 }
@@ -150,7 +195,7 @@ pub mod pallet {
 	use sp_runtime::traits::Zero;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -229,10 +274,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type AppealPeriod: Get<BlockNumberFor<Self>>;
 
-		/// At this many strikes (panels sat on without voting) a member may no longer vouch or
-		/// judge.
+		/// At this many strikes (panels sat on without voting) a member is struck out: it may no
+		/// longer vouch or judge, and its guarantees, which still pay, stop counting toward its
+		/// wards' membership.
 		#[pallet::constant]
 		type MaxStrikes: Get<u32>;
+
+		/// How long after its last strike a member's strikes lapse, until `set_timing` says
+		/// otherwise.
+		#[pallet::constant]
+		type StrikeLapse: Get<BlockNumberFor<Self>>;
 
 		/// The most panelists at one level.
 		#[pallet::constant]
@@ -337,10 +388,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextClaimId<T: Config> = StorageValue<_, ClaimId, ValueQuery>;
 
-	/// The claims each account is involved in (as claimant, respondent or panelist).
+	/// The per-account index of claims: those each account is involved in (as claimant,
+	/// respondent or panelist).
 	#[pallet::storage]
-	pub type ClaimsOf<T: Config> =
+	pub type ClaimsByAccount<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ClaimId, ()>;
+
+	/// The guarantees liable for each open claim, by side and depth: fixed when the claim
+	/// reached them, frozen until it is final, and paying only if their side is found at
+	/// fault.
+	#[pallet::storage]
+	pub type Liabilities<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ClaimId, Twox64Concat, (Side, u32), LiabilitiesOf<T>>;
 
 	/// Claim deadlines, by the block they fall due.
 	#[pallet::storage]
@@ -445,10 +504,23 @@ pub mod pallet {
 			panel: Vec<T::AccountId>,
 			deadline: Option<BlockNumberFor<T>>,
 		},
-		/// The respondent acknowledged the claim: it is upheld as filed.
-		ClaimAcknowledged { claim: ClaimId },
-		/// The respondent contested the claim: the claimant's guarantors joined the panel.
-		ClaimContested { claim: ClaimId, panel: Vec<T::AccountId>, deadline: BlockNumberFor<T> },
+		/// The respondent acknowledged the claim and paid `paid` from its own deposit (and free
+		/// balance, if it chose); `remaining` of the claim is left for its guarantors, who pay
+		/// it only on a verdict.
+		ClaimAcknowledged { claim: ClaimId, paid: BalanceOf<T>, remaining: BalanceOf<T> },
+		/// The respondent contested the claim, with a counter-claim against the claimant if
+		/// `counter_claim` is set: the claimant's guarantors sit from now on. `panel` is the
+		/// current level's panel re-formed with both sides, voting until `deadline` (`None` in
+		/// arbitration).
+		ClaimContested {
+			claim: ClaimId,
+			counter_claim: Option<BalanceOf<T>>,
+			panel: Vec<T::AccountId>,
+			deadline: Option<BlockNumberFor<T>>,
+		},
+		/// The guarantees on `side` of the claim at `depth` of that side's tree are liable for
+		/// it, up to the amounts listed, and frozen until it is final.
+		LiabilityFixed { claim: ClaimId, side: Side, depth: u32, liable: Vec<LiabilityOf<T>> },
 		/// A panelist voted.
 		Voted { claim: ClaimId, level: u32, voter: T::AccountId, verdict: Verdict<BalanceOf<T>> },
 		/// The panel of `level` decided; the parties may appeal until `appeal_until`.
@@ -474,13 +546,24 @@ pub mod pallet {
 		ClaimResolved { claim: ClaimId, verdict: Verdict<BalanceOf<T>> },
 		/// A panelist let the deadline pass without voting.
 		Struck { who: T::AccountId, claim: ClaimId, strikes: u32 },
-		/// `who` reached `MaxStrikes`: it may no longer vouch or judge.
-		GuarantorSuspended { who: T::AccountId },
-		/// An upheld claim was paid: `compensated` of `amount` reached the claimant, from
-		/// `payments`; `shortfall` is what no fund could cover (the respondent owes it to the
-		/// claimant).
+		/// `who` reached `MaxStrikes`: it may no longer vouch or judge, and its guarantees no
+		/// longer count toward its wards' membership (they still pay) until its strikes lapse.
+		StruckOut { who: T::AccountId },
+		/// A vote in time took one of `who`'s strikes away; `strikes` are left.
+		StrikeRemoved { who: T::AccountId, strikes: u32 },
+		/// `who`'s strikes lapsed and were cleared.
+		StrikesCleared { who: T::AccountId },
+		/// A payout left `guarantor`'s guarantee for `ward` at `amount`, below `MinGuarantee`:
+		/// it no longer counts toward the ward's coverage and membership until topped up with
+		/// `increase_guarantee`.
+		GuaranteeDepleted { guarantor: T::AccountId, ward: T::AccountId, amount: BalanceOf<T> },
+		/// A final verdict was paid: the party `at_fault` (the respondent for an upheld claim,
+		/// the claimant for an upheld counter-claim) owed `amount`, of which `compensated`
+		/// reached the other party, from `payments`; `shortfall` is what no fund could cover
+		/// (the party at fault owes it to the other).
 		CompensationPaid {
 			claim: ClaimId,
+			at_fault: Side,
 			claimant: T::AccountId,
 			respondent: T::AccountId,
 			amount: BalanceOf<T>,
@@ -515,6 +598,9 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The account is not a member (nor a candidate).
 		NotMember,
+		/// The respondent is a candidate, not an admitted member: no claim can be filed
+		/// against it.
+		RespondentNotAdmitted,
 		/// The account is not an active member.
 		NotActiveMember,
 		/// The account already is a member or candidate.
@@ -553,7 +639,8 @@ pub mod pallet {
 		TooManyUnbondingChunks,
 		/// Nothing has finished unbonding yet.
 		NothingToWithdraw,
-		/// An open claim against the member freezes its deposit and guarantees.
+		/// An open claim freezes this: the deposit of a party it may charge, or a guarantee
+		/// liable for it.
 		FrozenByOpenClaim,
 		/// Releasing this would leave the member's commitments uncovered.
 		WouldUncoverCommitments,
@@ -573,13 +660,25 @@ pub mod pallet {
 		ClaimFinal,
 		/// The claim is not in a phase that allows this.
 		WrongPhase,
-		/// The claim was contested already, or has left level 1.
+		/// The claim was contested already, or acknowledged, or has a decision waiting for an
+		/// appeal (appeal first, then contest).
 		CannotContest,
+		/// The respondent counter-claimed: it cannot also acknowledge the claim.
+		CounterClaimed,
+		/// Acknowledging found nothing to pay with: no deposit, and no free balance allowed.
+		NothingToPay,
+		/// A counter-claim verdict on a claim with no counter-claim.
+		NoCounterClaim,
+		/// The member has no strikes.
+		NoStrikes,
+		/// The member's strikes have not lapsed yet.
+		StrikesNotLapsed,
 		/// The caller is not on the current panel.
 		NotPanelist,
 		/// The panelist voted already.
 		AlreadyVoted,
-		/// An upheld amount must be more than zero and at most the claimed amount.
+		/// An upheld amount must be more than zero and at most the amount claimed (or
+		/// counter-claimed).
 		InvalidAmount,
 		/// Too many deadlines fall due around that block; try again later.
 		DeadlineQueueFull,
@@ -589,7 +688,8 @@ pub mod pallet {
 		InvalidTiming,
 		/// A counter or sum would overflow.
 		Overflow,
-		/// Internal bookkeeping disagrees with itself; please report this.
+		/// Internal bookkeeping disagrees with itself; please report this (it is logged, and
+		/// fails tests and try-runtime checks).
 		Inconsistent,
 	}
 
@@ -654,7 +754,9 @@ pub mod pallet {
 
 		/// Add `extra` to the caller's live guarantee for `ward`.
 		///
-		/// Emits `GuaranteeIncreased`.
+		/// A guarantee that payouts depleted below `MinGuarantee` counts toward the ward again
+		/// once topped up to it. What is added is not liable for claims already open. Emits
+		/// `GuaranteeIncreased` (and `MemberReinstated` when it brings the ward back).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::increase_guarantee())]
 		pub fn increase_guarantee(
@@ -681,8 +783,9 @@ pub mod pallet {
 		/// Release a revoked guarantee whose notice is over, returning the funds to the
 		/// guarantor. Anyone may call it.
 		///
-		/// Fails while a claim against the ward is open, or while the ward's commitments would
-		/// exceed its coverage. Emits `GuaranteeReleased`.
+		/// Fails while the guarantee is liable for an open claim (at any level the claim has
+		/// reached), or while the ward's commitments would exceed its coverage. Emits
+		/// `GuaranteeReleased`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::release_guarantee())]
 		pub fn release_guarantee(
@@ -745,8 +848,9 @@ pub mod pallet {
 		/// The caller must be an active member; `ClaimBond` is held from it until the claim is
 		/// final. `evidence` is a hash or URI (at most `MaxEvidenceLen` bytes); `agreement` the
 		/// agreement concerned, if any. While the claim is open, the respondent's deposit and
-		/// every guarantee for it are frozen. The respondent's guarantors (at most
-		/// `MaxPanelSize`, the largest first) judge it. Emits `ClaimFiled`.
+		/// every guarantee standing for it now are frozen, and those guarantees are liable for
+		/// it at their amounts now. The respondent's guarantors (at most `MaxPanelSize`, the
+		/// largest first) judge it. Emits `ClaimFiled` and `LiabilityFixed`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::file_claim(T::MaxGuarantors::get()))]
 		pub fn file_claim(
@@ -757,39 +861,69 @@ pub mod pallet {
 			agreement: Option<AgreementId>,
 		) -> DispatchResult {
 			let claimant = ensure_signed(origin)?;
-			Self::do_file_claim(&claimant, &respondent, amount, &evidence, agreement).map(|_| ())
+			Self::do_file_claim(&claimant, &respondent, amount, &evidence, agreement, true)
+				.map(|_| ())
 		}
 
-		/// Acknowledge a claim against the caller: it is upheld as filed and paid at once.
+		/// Acknowledge a claim against the caller and pay it from the caller's own funds: its
+		/// deposit first, then, with `use_free_balance`, its free balance.
 		///
-		/// Emits `ClaimAcknowledged` and `CompensationPaid`.
+		/// What that pays reaches the claimant at once. If it covers the claim, the claim is
+		/// paid and final; otherwise the rest goes on as an ordinary claim at its current level
+		/// and phase: the guarantors' money moves only on a verdict, never on the parties'
+		/// word. The respondent owes the claimant whatever is never paid. Not after a
+		/// counter-claim. Emits `ClaimAcknowledged`, and `CompensationPaid` if it is paid in
+		/// full.
 		#[pallet::call_index(10)]
 		#[pallet::weight(
 			T::WeightInfo::acknowledge(T::MaxEscalationLevels::get())
+				.max(T::WeightInfo::acknowledge_partial())
 				.saturating_add(T::OnClaimFinal::on_claim_final_weight())
 		)]
-		pub fn acknowledge(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+		pub fn acknowledge(
+			origin: OriginFor<T>,
+			claim: ClaimId,
+			use_free_balance: bool,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_acknowledge(&who, claim)
+			// `Some(level)`: paid in full, the claim became final at `level`.
+			let weight = match Self::do_acknowledge(&who, claim, use_free_balance)? {
+				Some(level) => T::WeightInfo::acknowledge(level)
+					.saturating_add(T::OnClaimFinal::on_claim_final_weight()),
+				None => T::WeightInfo::acknowledge_partial(),
+			};
+			Ok(Some(weight).into())
 		}
 
-		/// Contest a claim against the caller: the dispute becomes two-sided and the claimant's
-		/// guarantors join the level-1 panel, which gets a fresh `DecisionPeriod`.
+		/// Contest a claim against the caller, once, at any level while a panel is voting or in
+		/// arbitration: the dispute becomes two-sided.
 		///
-		/// Only at level 1, once. Emits `ClaimContested`.
+		/// The current level's panel is formed again with half its seats for each side's
+		/// guarantors (its votes start over, with a fresh `DecisionPeriod`), and every level
+		/// above seats both sides too. With `counter_claim`, the respondent claims its own loss
+		/// from the same deal: a verdict may then find the claimant at fault
+		/// (`CounterUphold`), paid from the claimant's deposit and guarantees; `ClaimBond` is
+		/// held from the respondent for it, and the claimant's guarantees are liable from
+		/// now on. Emits `ClaimContested` (and `LiabilityFixed` for a counter-claim).
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::contest(T::MaxGuarantors::get()))]
-		pub fn contest(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+		pub fn contest(
+			origin: OriginFor<T>,
+			claim: ClaimId,
+			counter_claim: Option<BalanceOf<T>>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_contest(&who, claim)
+			Self::do_contest(&who, claim, counter_claim)
 		}
 
-		/// Vote on a claim as a panelist of its current level.
+		/// Vote on a claim as a panelist of its current level: `Uphold` (the respondent is at
+		/// fault), `Reject`, or, on a counter-claim, `CounterUphold` (the claimant is at fault).
 		///
 		/// A strict majority of the panel decides; an upheld amount is the median of the
-		/// upholding votes. When every panelist voted and no majority formed, the claim
-		/// escalates. Emits `Voted`, and `ClaimDecided` or `ClaimEscalated` when the vote
-		/// settles the level.
+		/// majority's amounts. When every panelist voted and no majority formed, the claim
+		/// escalates at the next block. A vote takes one strike off a voter that is not struck
+		/// out. Emits `Voted` (and `StrikeRemoved`), and `ClaimDecided` when the vote decides
+		/// the level.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::vote())]
 		pub fn vote(
@@ -815,7 +949,8 @@ pub mod pallet {
 
 		/// Resolve a claim in arbitration, finally. The origin must be `ArbiterOrigin`.
 		///
-		/// Emits `ClaimResolved`, then `CompensationPaid` or `ClaimRejected`.
+		/// Emits `ClaimResolved`, then `CompensationPaid` (by the side at fault) or
+		/// `ClaimRejected`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(
 			T::WeightInfo::resolve(T::MaxEscalationLevels::get())
@@ -825,9 +960,12 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			claim: ClaimId,
 			verdict: Verdict<BalanceOf<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			T::ArbiterOrigin::ensure_origin(origin)?;
-			Self::do_resolve(claim, verdict)
+			let level = Self::do_resolve(claim, verdict)?;
+			let weight = T::WeightInfo::resolve(level)
+				.saturating_add(T::OnClaimFinal::on_claim_final_weight());
+			Ok(Some(weight).into())
 		}
 
 		/// Repay `amount` (at most what is owed) of the caller's debt to `creditor`.
@@ -856,6 +994,23 @@ pub mod pallet {
 			CurrentTiming::<T>::put(timing);
 			Self::deposit_event(Event::TimingSet { timing });
 			Ok(())
+		}
+
+		/// Clear `who`'s strikes once they have lapsed (`strike_lapse` blocks after its last
+		/// strike). Anyone may call it.
+		///
+		/// A member that was struck out may vouch and judge again, and its guarantees count
+		/// toward its wards' membership again. Emits `StrikesCleared` (and `MemberReinstated`
+		/// for wards that regain enough guarantees).
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::clear_strikes(T::MaxWards::get()))]
+		pub fn clear_strikes(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let wards = Self::do_clear_strikes(&who)?;
+			Ok(Some(T::WeightInfo::clear_strikes(wards)).into())
 		}
 	}
 }

@@ -1,5 +1,11 @@
 //! Members and the guarantor tree: founders, guarantees, deposits, admission and suspension,
 //! leaving.
+//!
+//! What a guarantee adds to its ward is computed in one place, [`Pallet::contribution`]: a
+//! live guarantee of at least `MinGuarantee` counts toward the ward's coverage (`backing`),
+//! and toward its membership (`live_guarantors`) unless its guarantor is struck out. Every
+//! change to a guarantee takes its old contribution off and puts its new one on
+//! ([`Pallet::recount`]).
 
 use frame_support::{
 	ensure,
@@ -17,9 +23,18 @@ use sp_runtime::{
 };
 
 use crate::{
-	BalanceOf, Config, Error, Event, Guarantee, Guarantees, HoldReason, MemberOf, MemberRecord,
-	MemberStatus, Members, Pallet, Unbonding, UnbondingChunk, Wards,
+	BalanceOf, Config, Error, Event, Guarantee, GuaranteeOf, Guarantees, HoldReason, MemberOf,
+	MemberRecord, MemberStatus, Members, Pallet, Unbonding, UnbondingChunk, Wards,
 };
+
+/// What one guarantee adds to its ward's counters.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Contribution<Balance> {
+	/// Whether it counts toward the ward's membership (`live_guarantors`).
+	pub membership: bool,
+	/// What it adds to the ward's coverage (`backing`).
+	pub backing: Balance,
+}
 
 impl<T: Config> Pallet<T> {
 	/// Makes `who` a founder: active, with no guarantors.
@@ -33,7 +48,47 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `who` may vouch and sit on panels: active, and not struck out.
 	pub fn can_guarantee(member: &MemberOf<T>) -> bool {
-		member.status == MemberStatus::Active && member.strikes < T::MaxStrikes::get()
+		member.status == MemberStatus::Active && !Self::is_struck_out(member)
+	}
+
+	/// What `guarantee` adds to its ward, given whether its guarantor is struck out.
+	pub fn contribution(
+		guarantee: &GuaranteeOf<T>,
+		guarantor_struck_out: bool,
+	) -> Contribution<BalanceOf<T>> {
+		if guarantee.counts(&T::MinGuarantee::get()) {
+			Contribution { membership: !guarantor_struck_out, backing: guarantee.amount }
+		} else {
+			Contribution::default()
+		}
+	}
+
+	/// Whether `guarantor` is struck out (a guarantor without a record is not).
+	pub(crate) fn guarantor_struck_out(guarantor: &T::AccountId) -> bool {
+		Members::<T>::get(guarantor).is_some_and(|m| Self::is_struck_out(&m))
+	}
+
+	/// Replaces the contribution `before` of one of `ward`'s guarantees by `after` in its
+	/// record, and re-evaluates its status. The caller stores the record.
+	pub(crate) fn recount(
+		ward: &T::AccountId,
+		record: &mut MemberOf<T>,
+		before: Contribution<BalanceOf<T>>,
+		after: Contribution<BalanceOf<T>>,
+	) -> DispatchResult {
+		if before.membership {
+			record.live_guarantors = record.live_guarantors.saturating_sub(1);
+		}
+		if after.membership {
+			record.live_guarantors = record.live_guarantors.saturating_add(1);
+		}
+		record.backing = record
+			.backing
+			.saturating_sub(before.backing)
+			.checked_add(&after.backing)
+			.ok_or(Error::<T>::Overflow)?;
+		Self::update_status(ward, record);
+		Ok(())
 	}
 
 	/// `guarantor` guarantees `ward` for `amount`.
@@ -45,7 +100,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(guarantor != ward, Error::<T>::SelfVouch);
 		let mut giver = Members::<T>::get(guarantor).ok_or(Error::<T>::NotMember)?;
 		ensure!(giver.status == MemberStatus::Active, Error::<T>::NotActiveMember);
-		ensure!(giver.strikes < T::MaxStrikes::get(), Error::<T>::StruckOut);
+		ensure!(!Self::is_struck_out(&giver), Error::<T>::StruckOut);
 		ensure!(giver.wards < T::MaxWards::get(), Error::<T>::TooManyWards);
 		ensure!(amount >= T::MinGuarantee::get(), Error::<T>::GuaranteeTooSmall);
 		ensure!(!Guarantees::<T>::contains_key(ward, guarantor), Error::<T>::AlreadyGuaranteed);
@@ -57,26 +112,27 @@ impl<T: Config> Pallet<T> {
 		ensure!(receiver.status != MemberStatus::Leaving, Error::<T>::MemberLeaving);
 		ensure!(receiver.guarantors < T::MaxGuarantors::get(), Error::<T>::TooManyGuarantors);
 
+		let guarantee = Guarantee::new(amount);
 		Self::hold(&HoldReason::Guarantee, guarantor, amount)?;
-
 		giver.wards = giver.wards.saturating_add(1);
 		receiver.guarantors = receiver.guarantors.saturating_add(1);
-		receiver.live_guarantors = receiver.live_guarantors.saturating_add(1);
-		receiver.backing = receiver.backing.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		Guarantees::<T>::insert(ward, guarantor, Guarantee { amount, release_at: None });
-		Wards::<T>::insert(guarantor, ward, ());
-		Members::<T>::insert(guarantor, giver);
 		Self::deposit_event(Event::Vouched {
 			guarantor: guarantor.clone(),
 			ward: ward.clone(),
 			amount,
 		});
-		Self::update_status(ward, &mut receiver);
+		// The guarantor is active and not struck out: its guarantee counts in full.
+		let contribution = Self::contribution(&guarantee, false);
+		Self::recount(ward, &mut receiver, Default::default(), contribution)?;
+		Guarantees::<T>::insert(ward, guarantor, guarantee);
+		Wards::<T>::insert(guarantor, ward, ());
+		Members::<T>::insert(guarantor, giver);
 		Members::<T>::insert(ward, receiver);
 		Ok(())
 	}
 
-	/// `guarantor` adds `extra` to its live guarantee for `ward`.
+	/// `guarantor` adds `extra` to its live guarantee for `ward`. A guarantee a payout depleted
+	/// below `MinGuarantee` counts again once topped up to it.
 	pub fn do_increase_guarantee(
 		guarantor: &T::AccountId,
 		ward: &T::AccountId,
@@ -85,12 +141,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(!extra.is_zero(), Error::<T>::ZeroAmount);
 		let mut guarantee = Guarantees::<T>::get(ward, guarantor).ok_or(Error::<T>::NoGuarantee)?;
 		ensure!(guarantee.is_live(), Error::<T>::GuaranteeRevoked);
-		let mut receiver = Members::<T>::get(ward).ok_or(Error::<T>::Inconsistent)?;
+		let Some(mut receiver) = Members::<T>::get(ward) else {
+			return Err(Self::broken("a guarantee's ward has no member record").into());
+		};
+		let struck_out = Self::guarantor_struck_out(guarantor);
+		let before = Self::contribution(&guarantee, struck_out);
 		let total = guarantee.amount.checked_add(&extra).ok_or(Error::<T>::Overflow)?;
-		receiver.backing = receiver.backing.checked_add(&extra).ok_or(Error::<T>::Overflow)?;
+		guarantee.amount = total;
+		Self::recount(ward, &mut receiver, before, Self::contribution(&guarantee, struck_out))?;
 
 		Self::hold(&HoldReason::Guarantee, guarantor, extra)?;
-		guarantee.amount = total;
 		Guarantees::<T>::insert(ward, guarantor, guarantee);
 		Members::<T>::insert(ward, receiver);
 		Self::deposit_event(Event::GuaranteeIncreased {
@@ -107,30 +167,33 @@ impl<T: Config> Pallet<T> {
 	pub fn do_revoke_guarantee(guarantor: &T::AccountId, ward: &T::AccountId) -> DispatchResult {
 		let mut guarantee = Guarantees::<T>::get(ward, guarantor).ok_or(Error::<T>::NoGuarantee)?;
 		ensure!(guarantee.is_live(), Error::<T>::GuaranteeRevoked);
-		let mut receiver = Members::<T>::get(ward).ok_or(Error::<T>::Inconsistent)?;
+		let Some(mut receiver) = Members::<T>::get(ward) else {
+			return Err(Self::broken("a guarantee's ward has no member record").into());
+		};
+		let before = Self::contribution(&guarantee, Self::guarantor_struck_out(guarantor));
 		let release_at = frame_system::Pallet::<T>::block_number()
 			.saturating_add(Self::timing().revocation_notice);
 		guarantee.release_at = Some(release_at);
-		receiver.live_guarantors = receiver.live_guarantors.saturating_sub(1);
-		receiver.backing = receiver.backing.saturating_sub(guarantee.amount);
-		Guarantees::<T>::insert(ward, guarantor, guarantee);
 		Self::deposit_event(Event::GuaranteeRevoked {
 			guarantor: guarantor.clone(),
 			ward: ward.clone(),
 			release_at,
 		});
-		Self::update_status(ward, &mut receiver);
+		Self::recount(ward, &mut receiver, before, Default::default())?;
+		Guarantees::<T>::insert(ward, guarantor, guarantee);
 		Members::<T>::insert(ward, receiver);
 		Ok(())
 	}
 
-	/// Releases a revoked guarantee whose notice is over.
+	/// Releases a revoked guarantee whose notice is over and that no open claim holds.
 	pub fn do_release_guarantee(guarantor: &T::AccountId, ward: &T::AccountId) -> DispatchResult {
 		let guarantee = Guarantees::<T>::get(ward, guarantor).ok_or(Error::<T>::NoGuarantee)?;
 		let release_at = guarantee.release_at.ok_or(Error::<T>::GuaranteeNotRevoked)?;
 		ensure!(frame_system::Pallet::<T>::block_number() >= release_at, Error::<T>::NoticeNotOver);
-		let receiver = Members::<T>::get(ward).ok_or(Error::<T>::Inconsistent)?;
-		ensure!(receiver.open_claims == 0, Error::<T>::FrozenByOpenClaim);
+		ensure!(guarantee.liable_claims == 0, Error::<T>::FrozenByOpenClaim);
+		let Some(receiver) = Members::<T>::get(ward) else {
+			return Err(Self::broken("a guarantee's ward has no member record").into());
+		};
 		// The revoked guarantee no longer counts in `coverage()`: what remains must still cover
 		// the ward's commitments.
 		ensure!(
@@ -148,19 +211,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Removes a guarantee record (its funds already released or paid out) and updates both
-	/// sides' counters; removes a leaving ward's record once nothing is left.
+	/// Removes a guarantee record (its funds already released or paid out, and no open claim
+	/// holding it) and updates both sides' counters; removes a leaving ward's record once
+	/// nothing is left.
 	pub(crate) fn remove_guarantee(
 		guarantor: &T::AccountId,
 		ward: &T::AccountId,
-		guarantee: &Guarantee<BalanceOf<T>, BlockNumberFor<T>>,
+		guarantee: &GuaranteeOf<T>,
 	) -> DispatchResult {
-		let mut receiver = Members::<T>::get(ward).ok_or(Error::<T>::Inconsistent)?;
-		receiver.guarantors = receiver.guarantors.saturating_sub(1);
-		if guarantee.is_live() {
-			receiver.live_guarantors = receiver.live_guarantors.saturating_sub(1);
-			receiver.backing = receiver.backing.saturating_sub(guarantee.amount);
+		if guarantee.liable_claims > 0 {
+			return Err(Self::broken("a liable guarantee is being removed").into());
 		}
+		let Some(mut receiver) = Members::<T>::get(ward) else {
+			return Err(Self::broken("a guarantee's ward has no member record").into());
+		};
+		let before = Self::contribution(guarantee, Self::guarantor_struck_out(guarantor));
+		receiver.guarantors = receiver.guarantors.saturating_sub(1);
+		Self::recount(ward, &mut receiver, before, Default::default())?;
 		Guarantees::<T>::remove(ward, guarantor);
 		Wards::<T>::remove(guarantor, ward);
 		Members::<T>::mutate(guarantor, |giver| {
@@ -168,7 +235,6 @@ impl<T: Config> Pallet<T> {
 				giver.wards = giver.wards.saturating_sub(1);
 			}
 		});
-		Self::update_status(ward, &mut receiver);
 		Self::store_or_remove(ward, receiver);
 		Ok(())
 	}
@@ -190,7 +256,7 @@ impl<T: Config> Pallet<T> {
 	pub fn do_withdraw_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut member = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
-		ensure!(member.open_claims == 0, Error::<T>::FrozenByOpenClaim);
+		ensure!(!member.deposit_frozen(), Error::<T>::FrozenByOpenClaim);
 		ensure!(
 			amount <= member.deposit.saturating_sub(member.unbonding),
 			Error::<T>::InsufficientDeposit
@@ -220,7 +286,7 @@ impl<T: Config> Pallet<T> {
 	/// Pays out `who`'s unbonded withdrawals.
 	pub fn do_withdraw_unbonded(who: &T::AccountId) -> DispatchResult {
 		let mut member = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
-		ensure!(member.open_claims == 0, Error::<T>::FrozenByOpenClaim);
+		ensure!(!member.deposit_frozen(), Error::<T>::FrozenByOpenClaim);
 		// Unbonding funds are already outside `coverage()`: what stays must still cover the
 		// member's commitments.
 		ensure!(
@@ -325,6 +391,7 @@ impl<T: Config> Pallet<T> {
 			&& member.wards == 0
 			&& member.open_claims == 0
 			&& member.filed_claims == 0
+			&& member.countered_claims == 0
 			&& member.debt.is_zero();
 		if empty {
 			Members::<T>::remove(who);
@@ -359,6 +426,10 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> Coverage<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn is_active_member(who: &T::AccountId) -> bool {
 		Members::<T>::get(who).is_some_and(|m| m.status == MemberStatus::Active)
+	}
+
+	fn is_member(who: &T::AccountId) -> bool {
+		Members::<T>::contains_key(who)
 	}
 
 	fn coverage(who: &T::AccountId) -> BalanceOf<T> {

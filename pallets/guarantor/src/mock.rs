@@ -94,6 +94,7 @@ pub const DECISION_PERIOD: u64 = 10;
 pub const APPEAL_PERIOD: u64 = 5;
 pub const UNBONDING_PERIOD: u64 = 20;
 pub const REVOCATION_NOTICE: u64 = 15;
+pub const STRIKE_LAPSE: u64 = 30;
 pub const MAX_PANEL: u32 = 3;
 
 impl pallet_guarantor::Config for Test {
@@ -116,6 +117,7 @@ impl pallet_guarantor::Config for Test {
 	type DecisionPeriod = ConstU64<DECISION_PERIOD>;
 	type AppealPeriod = ConstU64<APPEAL_PERIOD>;
 	type MaxStrikes = ConstU32<2>;
+	type StrikeLapse = ConstU64<STRIKE_LAPSE>;
 	type MaxPanelSize = ConstU32<MAX_PANEL>;
 	type MaxEscalationLevels = ConstU32<3>;
 	type MaxEvidenceLen = ConstU32<32>;
@@ -160,6 +162,9 @@ impl crate::WeightInfo for TestWeights {
 	fn acknowledge(_: u32) -> Weight {
 		Weight::zero()
 	}
+	fn acknowledge_partial() -> Weight {
+		Weight::zero()
+	}
 	fn contest(_: u32) -> Weight {
 		Weight::zero()
 	}
@@ -187,6 +192,12 @@ impl crate::WeightInfo for TestWeights {
 	fn on_initialize_claim(_: u32, _: u32) -> Weight {
 		Weight::from_parts(10, 0)
 	}
+	fn on_initialize_timeout(_: u32, _: u32) -> Weight {
+		Weight::from_parts(10, 0)
+	}
+	fn clear_strikes(_: u32) -> Weight {
+		Weight::zero()
+	}
 }
 
 /// Everyone in tests starts with this much.
@@ -205,6 +216,11 @@ impl Default for ExtBuilder {
 }
 
 impl ExtBuilder {
+	/// No founders and no guarantees: an empty cooperative (accounts are still endowed).
+	pub fn bare() -> Self {
+		Self { founders: vec![], guarantees: vec![] }
+	}
+
 	/// Adds genesis guarantees `(guarantor, ward, amount)`.
 	pub fn guarantees(mut self, guarantees: &[(AccountId, AccountId, Balance)]) -> Self {
 		self.guarantees.extend_from_slice(guarantees);

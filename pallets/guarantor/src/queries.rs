@@ -10,9 +10,9 @@ use poruka_primitives::Commitments;
 use scale_info::TypeInfo;
 
 use crate::{
-	BalanceOf, Bond, ClaimId, ClaimPayments, ClaimPhase, Claims, ClaimsOf, Config, Credits, Debts,
-	Guarantees, MemberStatus, Members, Pallet, Panelist, Payment, Unbonding, UnbondingChunk,
-	Verdict, Wards,
+	BalanceOf, Bond, ClaimId, ClaimPayments, ClaimPhase, Claims, ClaimsByAccount, Config, Contest,
+	Credits, Debts, Guarantees, Liabilities, Liability, MemberStatus, Members, Pallet, Panelist,
+	Payment, Side, Unbonding, UnbondingChunk, Verdict, Wards,
 };
 use poruka_primitives::AgreementId;
 
@@ -44,8 +44,10 @@ pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
 	pub agreement: Option<AgreementId>,
 	/// When it was filed.
 	pub filed_at: BlockNumber,
-	/// Whether the respondent contested it.
-	pub contested: bool,
+	/// The respondent's contest (with its counter-claim, if any), if it contested.
+	pub contest: Option<Contest<Balance>>,
+	/// What the respondent paid itself by acknowledging the claim.
+	pub acknowledged: Balance,
 	/// Where it is in its life.
 	pub phase: ClaimPhase<Balance>,
 	/// The current level (1-based).
@@ -59,8 +61,24 @@ pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
 	/// The bonds the claim held: the claim bond first, then appeal bonds (once the claim is
 	/// final they have been returned or forfeited).
 	pub bonds: Vec<Bond<AccountId, Balance>>,
-	/// What was paid to the claimant, from whom (empty until paid).
+	/// What was paid, from whom: the respondent's acknowledgement at once, the rest when
+	/// final.
 	pub payments: Vec<Payment<AccountId, Balance>>,
+	/// While the claim is open: the guarantees liable for it, frozen until it is final, by
+	/// side and depth of that side's tree (empty once final).
+	pub liable: Vec<LiableView<AccountId, Balance>>,
+}
+
+/// The guarantees one side has liable for a claim at one depth of its tree.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct LiableView<AccountId, Balance> {
+	/// The side whose guarantees these are.
+	pub side: Side,
+	/// The depth: 1 for the party's own guarantors, 2 for the guarantors of that side's
+	/// panelists one level up, and so on.
+	pub depth: u32,
+	/// The guarantees, each with the most it pays for the claim.
+	pub guarantees: Vec<Liability<AccountId, Balance>>,
 }
 
 /// A guarantee as seen from either end.
@@ -72,6 +90,11 @@ pub struct GuaranteeView<AccountId, Balance, BlockNumber> {
 	pub amount: Balance,
 	/// `None` while live; the block from which a revoked guarantee may be released.
 	pub release_at: Option<BlockNumber>,
+	/// Whether it counts toward the ward's coverage (live, and not depleted below
+	/// `MinGuarantee` by payouts).
+	pub counts: bool,
+	/// How many open claims it is liable for: while any is, it cannot be released.
+	pub liable_claims: u32,
 }
 
 /// A debt as seen from either end.
@@ -110,12 +133,19 @@ pub struct MemberInfo<AccountId, Balance, BlockNumber> {
 	pub debts: Vec<DebtView<AccountId, Balance>>,
 	/// What it is owed, by debtor (at most [`MAX_LISTED`]).
 	pub credits: Vec<DebtView<AccountId, Balance>>,
-	/// Panels sat on without voting.
+	/// Panels sat on without voting (less votes cast in time).
 	pub strikes: u32,
+	/// Whether it is struck out (it may not vouch or judge, and its guarantees do not count
+	/// toward its wards' membership).
+	pub struck_out: bool,
+	/// The block from which its strikes have lapsed and can be cleared.
+	pub strikes_lapse_at: Option<BlockNumber>,
 	/// Open claims against it.
 	pub open_claims: u32,
 	/// Open claims it filed.
 	pub filed_claims: u32,
+	/// Open claims it filed whose respondent counter-claimed (its deposit is frozen for them).
+	pub countered_claims: u32,
 }
 
 /// An account's part in a claim.
@@ -210,9 +240,20 @@ impl<T: Config> Pallet<T> {
 			ClaimPhase::Paid { amount, force_majeure, .. } => {
 				Some(Verdict::Uphold { amount, force_majeure })
 			}
+			ClaimPhase::CounterPaid { amount, force_majeure, .. } => {
+				Some(Verdict::CounterUphold { amount, force_majeure })
+			}
 			ClaimPhase::Rejected => Some(Verdict::Reject),
 			ClaimPhase::Open | ClaimPhase::Appealed | ClaimPhase::Arbitration => None,
 		};
+		let liable = Liabilities::<T>::iter_prefix(id)
+			.take(T::MaxEscalationLevels::get().saturating_mul(2) as usize)
+			.map(|((side, depth), guarantees)| LiableView {
+				side,
+				depth,
+				guarantees: guarantees.into_inner(),
+			})
+			.collect();
 		Ok(ClaimStatus {
 			id,
 			level: claim.level(),
@@ -222,13 +263,15 @@ impl<T: Config> Pallet<T> {
 			evidence: claim.evidence.into_inner(),
 			agreement: claim.agreement,
 			filed_at: claim.filed_at,
-			contested: claim.contested,
+			contest: claim.contest,
+			acknowledged: claim.acknowledged,
 			phase: claim.phase,
 			panels: claim.levels.into_iter().map(|panel| panel.into_inner()).collect(),
 			deadline: claim.deadline,
 			verdict,
 			bonds: claim.bonds.into_inner(),
 			payments: ClaimPayments::<T>::get(id).map(|p| p.into_inner()).unwrap_or_default(),
+			liable,
 		})
 	}
 
@@ -239,11 +282,7 @@ impl<T: Config> Pallet<T> {
 		let wards = Wards::<T>::iter_key_prefix(who)
 			.take(T::MaxWards::get() as usize)
 			.filter_map(|ward| {
-				Guarantees::<T>::get(&ward, who).map(|g| GuaranteeView {
-					who: ward,
-					amount: g.amount,
-					release_at: g.release_at,
-				})
+				Guarantees::<T>::get(&ward, who).map(|g| Self::guarantee_view(ward, &g))
 			})
 			.collect();
 		let debt_views = |iter: &mut dyn Iterator<Item = (T::AccountId, BalanceOf<T>)>| {
@@ -263,8 +302,11 @@ impl<T: Config> Pallet<T> {
 			debts: debt_views(&mut Debts::<T>::iter_prefix(who)),
 			credits: debt_views(&mut Credits::<T>::iter_prefix(who)),
 			strikes: member.strikes,
+			struck_out: Self::is_struck_out(&member),
+			strikes_lapse_at: member.strikes_lapse_at,
 			open_claims: member.open_claims,
 			filed_claims: member.filed_claims,
+			countered_claims: member.countered_claims,
 		})
 	}
 
@@ -272,7 +314,8 @@ impl<T: Config> Pallet<T> {
 	/// first, at most [`MAX_LISTED`].
 	pub fn claims_of(who: &T::AccountId) -> ClaimsOfView {
 		let limit = MAX_LISTED as usize;
-		let mut ids: Vec<ClaimId> = ClaimsOf::<T>::iter_key_prefix(who).take(limit + 1).collect();
+		let mut ids: Vec<ClaimId> =
+			ClaimsByAccount::<T>::iter_key_prefix(who).take(limit + 1).collect();
 		let truncated = ids.len() > limit;
 		ids.truncate(limit);
 		ids.sort_unstable_by(|a, b| b.cmp(a));
@@ -348,9 +391,20 @@ impl<T: Config> Pallet<T> {
 	fn guarantor_views(ward: &T::AccountId) -> Vec<GuaranteeViewOf<T>> {
 		let mut views: Vec<GuaranteeViewOf<T>> = Guarantees::<T>::iter_prefix(ward)
 			.take(T::MaxGuarantors::get() as usize)
-			.map(|(who, g)| GuaranteeView { who, amount: g.amount, release_at: g.release_at })
+			.map(|(who, g)| Self::guarantee_view(who, &g))
 			.collect();
 		views.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.who.cmp(&b.who)));
 		views
+	}
+
+	/// A guarantee seen from the other end `who`.
+	fn guarantee_view(who: T::AccountId, g: &crate::GuaranteeOf<T>) -> GuaranteeViewOf<T> {
+		GuaranteeView {
+			who,
+			amount: g.amount,
+			release_at: g.release_at,
+			counts: g.counts(&T::MinGuarantee::get()),
+			liable_claims: g.liable_claims,
+		}
 	}
 }

@@ -55,12 +55,19 @@ pub struct MemberRecord<Balance, BlockNumber> {
 	pub guarantors: u32,
 	/// How many members this member guarantees.
 	pub wards: u32,
-	/// Panels this member sat on without voting before the deadline.
+	/// Panels this member sat on without voting before the deadline (less one for every vote
+	/// it cast in time while not struck out).
 	pub strikes: u32,
+	/// The block from which its strikes have lapsed and anyone may clear them
+	/// (`clear_strikes`); `None` without strikes.
+	pub strikes_lapse_at: Option<BlockNumber>,
 	/// Open claims against this member.
 	pub open_claims: u32,
 	/// Open claims this member filed.
 	pub filed_claims: u32,
+	/// Open claims this member filed whose respondent counter-claimed: its deposit is liable
+	/// for them, as a respondent's is.
+	pub countered_claims: u32,
 	/// What this member owes, in all: to guarantors who paid for it and to claimants it could
 	/// not compensate in full.
 	pub debt: Balance,
@@ -83,16 +90,25 @@ impl<Balance: Default + Copy + sp_runtime::Saturating, BlockNumber>
 			guarantors: 0,
 			wards: 0,
 			strikes: 0,
+			strikes_lapse_at: None,
 			open_claims: 0,
 			filed_claims: 0,
+			countered_claims: 0,
 			debt: Default::default(),
 			since,
 		}
 	}
 
-	/// Coverage: the deposit that is not unbonding plus the live guarantees.
+	/// Coverage: the deposit that is not unbonding plus the guarantees that count (live, and
+	/// not depleted below `MinGuarantee`).
 	pub fn coverage(&self) -> Balance {
 		self.deposit.saturating_sub(self.unbonding).saturating_add(self.backing)
+	}
+
+	/// Whether an open claim holds this member's deposit: one against it, or one it filed
+	/// whose respondent counter-claimed.
+	pub fn deposit_frozen(&self) -> bool {
+		self.open_claims > 0 || self.countered_claims > 0
 	}
 }
 
@@ -122,6 +138,8 @@ pub struct Timing<BlockNumber> {
 	pub unbonding_period: BlockNumber,
 	/// How long a revoked guarantee stays liable before it can be released.
 	pub revocation_notice: BlockNumber,
+	/// How long after its last strike a member's strikes lapse.
+	pub strike_lapse: BlockNumber,
 }
 
 /// A guarantee: money a guarantor holds behind its ward.
@@ -131,12 +149,29 @@ pub struct Guarantee<Balance, BlockNumber> {
 	pub amount: Balance,
 	/// `None` while live; the block from which it may be released once revoked.
 	pub release_at: Option<BlockNumber>,
+	/// How many open claims this guarantee is liable for. While any is, it is frozen: it can
+	/// be neither released nor removed.
+	pub liable_claims: u32,
+	/// Everything it ever paid toward claims. A claim's liability remembers this sum as it was
+	/// when the claim reached the guarantee, so that money added later never pays for it.
+	pub paid_out: Balance,
 }
 
-impl<Balance, BlockNumber> Guarantee<Balance, BlockNumber> {
-	/// Whether the guarantee still counts toward the ward's coverage and membership.
+impl<Balance: Default + PartialOrd, BlockNumber> Guarantee<Balance, BlockNumber> {
+	/// A new, live guarantee of `amount`.
+	pub fn new(amount: Balance) -> Self {
+		Self { amount, release_at: None, liable_claims: 0, paid_out: Default::default() }
+	}
+
+	/// Whether it has not been revoked.
 	pub fn is_live(&self) -> bool {
 		self.release_at.is_none()
+	}
+
+	/// Whether it counts toward the ward's coverage: live, and not depleted below `min` (the
+	/// runtime's `MinGuarantee`) by payouts.
+	pub fn counts(&self, min: &Balance) -> bool {
+		self.is_live() && self.amount >= *min
 	}
 }
 
@@ -172,8 +207,31 @@ pub enum Verdict<Balance> {
 		/// Whether the failure was force majeure.
 		force_majeure: bool,
 	},
-	/// The respondent owes nothing.
+	/// The respondent owes nothing (and, if it counter-claimed, neither does the claimant).
 	Reject,
+	/// The claimant is at fault: it must compensate the respondent `amount` (at most the
+	/// counter-claim). Only on a claim the respondent contested with a counter-claim.
+	CounterUphold {
+		/// The amount to compensate.
+		amount: Balance,
+		/// Whether the failure was force majeure.
+		force_majeure: bool,
+	},
+}
+
+impl<Balance: Copy> Verdict<Balance> {
+	/// The side found at fault and the amount it owes; `None` for a rejection.
+	pub fn at_fault(&self) -> Option<(Side, Balance, bool)> {
+		match *self {
+			Self::Uphold { amount, force_majeure } => {
+				Some((Side::Respondent, amount, force_majeure))
+			}
+			Self::CounterUphold { amount, force_majeure } => {
+				Some((Side::Claimant, amount, force_majeure))
+			}
+			Self::Reject => None,
+		}
+	}
 }
 
 /// Which party's guarantor tree a panelist was drawn from.
@@ -190,9 +248,10 @@ pub enum Verdict<Balance> {
 	Debug,
 )]
 pub enum Side {
-	/// The respondent's tree: these guarantees pay if the claim is upheld.
+	/// The respondent's tree: its guarantees pay if the claim is upheld.
 	Respondent,
-	/// The claimant's tree (a contested claim): they judge, their guarantees never pay.
+	/// The claimant's tree (a contested claim): its guarantees pay if the respondent's
+	/// counter-claim is upheld.
 	Claimant,
 }
 
@@ -211,7 +270,7 @@ pub struct Panelist<AccountId, Balance> {
 }
 
 /// The panel of one level.
-pub type PanelOf<AccountId, Balance, MaxPanel> = BoundedVec<Panelist<AccountId, Balance>, MaxPanel>;
+pub type Panel<AccountId, Balance, MaxPanel> = BoundedVec<Panelist<AccountId, Balance>, MaxPanel>;
 
 /// Where a claim is in its life. All transitions are in `claims.rs`
 /// ([`crate::Pallet::transition`]).
@@ -226,11 +285,12 @@ pub type PanelOf<AccountId, Balance, MaxPanel> = BoundedVec<Panelist<AccountId, 
 ///   │        Decided ── appeal ──► Appealed ────┤
 ///   │            │ appeal period over  │        │ no panel / top level
 ///   │            ▼                     │        ▼
-///   │     Paid / Rejected ◄────────────┴──── Arbitration
+///   │  Paid / Rejected / CounterPaid ◄─┴──── Arbitration
 ///   │                        (resolve)
 ///   └─ escalate (new level)
 /// ```
-/// `acknowledge` by the respondent goes straight to `Paid` from any open phase.
+/// `contest` restarts the current voting level with both sides seated; `acknowledge` pays
+/// from the respondent's own funds and ends the claim only when that covers it all.
 #[derive(
 	Clone,
 	Copy,
@@ -256,7 +316,7 @@ pub enum ClaimPhase<Balance> {
 	},
 	/// No panel is left to decide: the arbiter resolves it.
 	Arbitration,
-	/// Final: upheld, and the compensation was paid.
+	/// Final: upheld (the respondent was at fault), and the compensation was paid.
 	Paid {
 		/// The upheld amount.
 		amount: Balance,
@@ -267,12 +327,22 @@ pub enum ClaimPhase<Balance> {
 	},
 	/// Final: rejected.
 	Rejected,
+	/// Final: the respondent's counter-claim was upheld (the claimant was at fault), and the
+	/// claimant's side paid the respondent.
+	CounterPaid {
+		/// The upheld amount.
+		amount: Balance,
+		/// What reached the respondent (the rest is the claimant's shortfall).
+		compensated: Balance,
+		/// Whether it was force majeure.
+		force_majeure: bool,
+	},
 }
 
 impl<Balance> ClaimPhase<Balance> {
 	/// Whether the claim is over.
 	pub fn is_final(&self) -> bool {
-		matches!(self, Self::Paid { .. } | Self::Rejected)
+		matches!(self, Self::Paid { .. } | Self::Rejected | Self::CounterPaid { .. })
 	}
 
 	/// Whether a panel is voting.
@@ -281,14 +351,76 @@ impl<Balance> ClaimPhase<Balance> {
 	}
 }
 
-/// A bond held from a party for the claim: the claim bond (the claimant's, first) and the
-/// appeal bonds.
+/// What a bond was put up for, which decides who gets it when the claim is final.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum BondKind {
+	/// The claimant's claim bond: returned if the claim is upheld, else the respondent's.
+	Claim,
+	/// The respondent's counter-claim bond: returned if the counter-claim is upheld, else the
+	/// claimant's.
+	CounterClaim,
+	/// An appeal bond: returned if the final outcome goes the appellant's way (upheld for the
+	/// claimant, not upheld for the respondent), else the other party's.
+	Appeal,
+}
+
+/// A bond held from a party for the claim.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Bond<AccountId, Balance> {
 	/// Who put it up.
 	pub who: AccountId,
 	/// How much is held under `HoldReason::ClaimBond`.
 	pub amount: Balance,
+	/// What it was put up for.
+	pub kind: BondKind,
+}
+
+/// The respondent's contest: the dispute is two-sided from `at_level` on.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Contest<Balance> {
+	/// The level the claim was at when contested (0 for a claim no panel ever sat on). The
+	/// claimant's guarantors sit from this level on.
+	pub at_level: u32,
+	/// The respondent's own loss from the same deal, which it claims from the claimant.
+	pub counter_claim: Option<Balance>,
+}
+
+/// A guarantee that is liable for an open claim, fixed when the claim reached it.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Liability<AccountId, Balance> {
+	/// The guarantor.
+	pub guarantor: AccountId,
+	/// The member it guarantees.
+	pub ward: AccountId,
+	/// The guarantee's amount when the claim reached it: the most it pays for the claim.
+	pub amount: Balance,
+	/// What the guarantee had paid toward claims by then: whatever it pays for other claims
+	/// afterwards comes out of `amount` too.
+	pub paid_out: Balance,
 }
 
 /// A claim («рекламация») against a member.
@@ -318,15 +450,20 @@ where
 	pub agreement: Option<AgreementId>,
 	/// When it was filed.
 	pub filed_at: BlockNumber,
-	/// Whether the respondent contested it (the claimant's guarantors then judge too).
-	pub contested: bool,
+	/// The respondent's contest, if it contested (the claimant's guarantors then judge too).
+	pub contest: Option<Contest<Balance>>,
+	/// What the respondent paid the claimant itself by acknowledging the claim (from its
+	/// deposit and, if it chose, its free balance). Guarantors pay only for the rest, and only
+	/// on a verdict.
+	pub acknowledged: Balance,
 	/// Where it is in its life.
 	pub phase: ClaimPhase<Balance>,
 	/// The block at which the current phase times out (`None` in arbitration and when final).
 	pub deadline: Option<BlockNumber>,
 	/// The panels: `levels[k - 1]` sat at level `k`; the last is the current one.
-	pub levels: BoundedVec<PanelOf<AccountId, Balance, MaxPanel>, MaxLevels>,
-	/// The bonds held for this claim: the claim bond first, then appeal bonds.
+	pub levels: BoundedVec<Panel<AccountId, Balance, MaxPanel>, MaxLevels>,
+	/// The bonds held for this claim: the claim bond first, then counter-claim and appeal
+	/// bonds.
 	pub bonds: BoundedVec<Bond<AccountId, Balance>, MaxBonds>,
 }
 
@@ -334,7 +471,7 @@ impl<AccountId, Balance, BlockNumber, MaxEvidence, MaxLevels, MaxPanel, MaxBonds
 	Claim<AccountId, Balance, BlockNumber, MaxEvidence, MaxLevels, MaxPanel, MaxBonds>
 where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
-	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + Copy + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxEvidence: Get<u32>,
 	MaxLevels: Get<u32>,
@@ -347,7 +484,7 @@ where
 	}
 
 	/// The current level's panel, if any.
-	pub fn panel(&self) -> Option<&PanelOf<AccountId, Balance, MaxPanel>> {
+	pub fn panel(&self) -> Option<&Panel<AccountId, Balance, MaxPanel>> {
 		self.levels.last()
 	}
 
@@ -356,9 +493,53 @@ where
 		*who == self.claimant || *who == self.respondent
 	}
 
+	/// The party on `side`.
+	pub fn party(&self, side: Side) -> &AccountId {
+		match side {
+			Side::Respondent => &self.respondent,
+			Side::Claimant => &self.claimant,
+		}
+	}
+
+	/// Whether `who` sat on the panel of any level below `level` (1-based).
+	pub fn sat_below(&self, who: &AccountId, level: u32) -> bool {
+		self.levels
+			.iter()
+			.take(level.saturating_sub(1) as usize)
+			.any(|panel| panel.iter().any(|p| p.who == *who))
+	}
+
 	/// Whether `who` sat on any level's panel.
 	pub fn has_sat(&self, who: &AccountId) -> bool {
-		self.levels.iter().any(|panel| panel.iter().any(|p| p.who == *who))
+		self.sat_below(who, self.level().saturating_add(1))
+	}
+
+	/// Whether the respondent contested it.
+	pub fn is_contested(&self) -> bool {
+		self.contest.is_some()
+	}
+
+	/// The respondent's counter-claim, if any.
+	pub fn counter_claim(&self) -> Option<Balance> {
+		self.contest.and_then(|c| c.counter_claim)
+	}
+
+	/// Whether `side`'s guarantees can be made to pay: the respondent's always, the
+	/// claimant's once the respondent counter-claimed.
+	pub fn side_liable(&self, side: Side) -> bool {
+		side == Side::Respondent || self.counter_claim().is_some()
+	}
+
+	/// How far up its own tree `side` is at claim level `level`: 1 at the level where it was
+	/// first seated (level 1 for the respondent, the contest's level for the claimant).
+	pub fn depth(&self, side: Side, level: u32) -> u32 {
+		match (side, self.contest) {
+			(Side::Respondent, _) => level.max(1),
+			(Side::Claimant, Some(contest)) => {
+				level.saturating_sub(contest.at_level.max(1)).saturating_add(1)
+			}
+			(Side::Claimant, None) => 0,
+		}
 	}
 }
 
@@ -378,12 +559,15 @@ where
 pub enum PaymentSource {
 	/// The respondent's own deposit.
 	Deposit,
-	/// A guarantee, at the given escalation level (1: a guarantee for the respondent; k > 1: a
-	/// guarantee for a level-(k-1) panelist).
+	/// A guarantee, at the given depth of the paying party's tree (1: a guarantee for the
+	/// party itself; k > 1: a guarantee that seated a panelist of that side k - 1 levels
+	/// above it).
 	Guarantee {
-		/// The level whose funds paid.
+		/// The depth whose funds paid.
 		level: u32,
 	},
+	/// The respondent's free balance, paid when it acknowledged the claim.
+	FreeBalance,
 }
 
 /// One payment toward a claimant's compensation.
@@ -391,7 +575,7 @@ pub enum PaymentSource {
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct Payment<AccountId, Balance> {
-	/// Who paid (the respondent for its deposit, else a guarantor).
+	/// Who paid (the party at fault for its deposit or free balance, else a guarantor).
 	pub payer: AccountId,
 	/// From which fund.
 	pub source: PaymentSource,

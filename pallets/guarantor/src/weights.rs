@@ -52,6 +52,7 @@ pub trait WeightInfo {
 	fn leave(g: u32, ) -> Weight;
 	fn file_claim(g: u32, ) -> Weight;
 	fn acknowledge(l: u32, ) -> Weight;
+	fn acknowledge_partial() -> Weight;
 	fn contest(g: u32, ) -> Weight;
 	fn vote() -> Weight;
 	fn appeal(g: u32, ) -> Weight;
@@ -61,6 +62,8 @@ pub trait WeightInfo {
 	fn on_initialize_base() -> Weight;
 	fn on_initialize_block() -> Weight;
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight;
+	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight;
+	fn clear_strikes(w: u32, ) -> Weight;
 }
 
 /// The measured weights, with the runtime's database costs.
@@ -148,6 +151,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `g` is in `[2, 16]`.
 	/// Proof size: measured 1147 bytes, estimated 6480.
+	fn acknowledge_partial() -> Weight {
+		Weight::from_parts(120_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
 	fn contest(g: u32, ) -> Weight {
 		Weight::from_parts(100_124_010, 6480)
 			.saturating_add(Weight::from_parts(12_543_747, 0).saturating_mul(g.into()))
@@ -223,6 +231,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(l.into())))
 	}
+	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
+		Weight::from_parts(900_000_000, 24543)
+			.saturating_add(Weight::from_parts(80_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(30_000_000, 0).saturating_mul((p * w).into()))
+			.saturating_add(T::DbWeight::get().reads(60))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul((p * w).into())))
+			.saturating_add(T::DbWeight::get().writes(60))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul((p * w).into())))
+	}
+	fn clear_strikes(w: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 3607)
+			.saturating_add(Weight::from_parts(30_000_000, 0).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(w.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
+	}
 }
 
 /// The same weights with RocksDB's database costs, for tests and mocks.
@@ -293,6 +318,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(11))
 			.saturating_add(RocksDbWeight::get().writes((49_u64).saturating_mul(l.into())))
 	}
+	fn acknowledge_partial() -> Weight {
+		Weight::from_parts(120_000_000, 8000)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
 	fn contest(g: u32, ) -> Weight {
 		Weight::from_parts(100_124_010, 6480)
 			.saturating_add(Weight::from_parts(12_543_747, 0).saturating_mul(g.into()))
@@ -355,5 +385,22 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(59))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(l.into())))
+	}
+	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
+		Weight::from_parts(900_000_000, 24543)
+			.saturating_add(Weight::from_parts(80_000_000, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(30_000_000, 0).saturating_mul((p * w).into()))
+			.saturating_add(RocksDbWeight::get().reads(60))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul((p * w).into())))
+			.saturating_add(RocksDbWeight::get().writes(60))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul((p * w).into())))
+	}
+	fn clear_strikes(w: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 3607)
+			.saturating_add(Weight::from_parts(30_000_000, 0).saturating_mul(w.into()))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(w.into())))
+			.saturating_add(RocksDbWeight::get().writes(1))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 }

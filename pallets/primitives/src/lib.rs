@@ -28,8 +28,12 @@ pub trait Coverage<AccountId, Balance> {
 	/// Whether `who` is an active member: admitted, not suspended, not leaving.
 	fn is_active_member(who: &AccountId) -> bool;
 
+	/// Whether `who` is a member in any status (a candidate, active, suspended or leaving).
+	fn is_member(who: &AccountId) -> bool;
+
 	/// The member's coverage: the part of its own deposit that is not being withdrawn, plus its
-	/// live (not revoked) guarantees. Zero for non-members.
+	/// guarantees that count (live, and not depleted below the minimum guarantee by payouts).
+	/// Zero for non-members.
 	fn coverage(who: &AccountId) -> Balance;
 }
 
@@ -53,7 +57,8 @@ impl<AccountId, Balance: Default> Commitments<AccountId, Balance> for () {
 pub trait ClaimFiler<AccountId, Balance> {
 	/// Files a claim by `claimant` against `respondent` for `amount`, with `evidence` (a hash or
 	/// URI) and the agreement it concerns. The claimant's claim bond is held exactly as for a
-	/// claim filed by hand. Returns the new claim's id.
+	/// claim filed by hand, but the claimant may be a member in any status (a receiver whose
+	/// guarantors left it can still report a default). Returns the new claim's id.
 	fn file_claim(
 		claimant: &AccountId,
 		respondent: &AccountId,
@@ -61,6 +66,10 @@ pub trait ClaimFiler<AccountId, Balance> {
 		evidence: &[u8],
 		agreement: Option<AgreementId>,
 	) -> Result<ClaimId, DispatchError>;
+
+	/// Whether `claimant` could file a claim now: a member in any status, able to post the
+	/// claim bond.
+	fn can_file(claimant: &AccountId) -> bool;
 
 	/// The most weight [`ClaimFiler::file_claim`] takes, for the caller's own weight.
 	fn file_claim_weight() -> Weight;
@@ -93,6 +102,16 @@ pub enum ClaimOutcome<Balance> {
 	},
 	/// The claim was rejected: nothing was owed.
 	Rejected,
+	/// The respondent's counter-claim was upheld: the claimant was at fault and owed the
+	/// respondent `amount`, of which `compensated` reached it. The claim itself failed.
+	CounterUpheld {
+		/// The amount the panel (or arbiter) upheld against the claimant.
+		amount: Balance,
+		/// What the respondent actually received.
+		compensated: Balance,
+		/// Whether the failure was force majeure.
+		force_majeure: bool,
+	},
 }
 
 /// Learns how claims end, without polling.

@@ -26,6 +26,8 @@ parameter_types! {
 	pub const UnbondingPeriod: BlockNumber = 7 * DAYS;
 	/// A revoked guarantee stays liable for a week.
 	pub const RevocationNotice: BlockNumber = 7 * DAYS;
+	/// Strikes lapse a month after the last one.
+	pub const StrikeLapse: BlockNumber = 30 * DAYS;
 }
 
 impl pallet_guarantor::Config for Runtime {
@@ -51,6 +53,7 @@ impl pallet_guarantor::Config for Runtime {
 	type DecisionPeriod = DecisionPeriod;
 	type AppealPeriod = AppealPeriod;
 	type MaxStrikes = ConstU32<3>;
+	type StrikeLapse = StrikeLapse;
 	type MaxPanelSize = ConstU32<7>;
 	type MaxEscalationLevels = ConstU32<4>;
 	type MaxEvidenceLen = ConstU32<256>;

@@ -280,3 +280,66 @@ fn nothing_is_owed_before_what_it_waits_for() {
 		assert_eq!(state(0, 1), ObligationState::Disputed { claim: 1 });
 	});
 }
+
+#[test]
+fn a_suspended_receiver_still_reports_a_default() {
+	run(|| {
+		active_chain();
+		// Bob's guarantors walked away: he is suspended, but Alice still owes him.
+		suspend(BOB);
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		assert_eq!(state(0, 0), ObligationState::Disputed { claim: 0 });
+		assert_eq!(claims()[0].0, BOB);
+	});
+}
+
+#[test]
+fn the_report_window_pauses_while_a_receiver_cannot_post_the_claim_bond() {
+	run(|| {
+		active_chain();
+		suspend(BOB);
+		CLAIMS_FAIL.with(|f| *f.borrow_mut() = true);
+		// Alice's delivery was due at 10; its window ends at 16 (ReportWindow 5).
+		run_to_block(16);
+		// Bob could not have reported: silence does not count, the window starts again.
+		assert_eq!(state(0, 0), ObligationState::Pending);
+		assert_eq!((free(CAROL), escrow(CAROL)), (ENDOWMENT - 150, 150));
+		assert!(agreement_events().contains(&Event::ReportWindowPaused {
+			id: 0,
+			obligation: 0,
+			report_by: 16 + 5 + 1,
+		}));
+		CLAIMS_FAIL.with(|f| *f.borrow_mut() = false);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		assert_eq!(state(0, 0), ObligationState::Disputed { claim: 0 });
+	});
+}
+
+#[test]
+fn silence_still_counts_for_a_receiver_that_left() {
+	run(|| {
+		active_chain();
+		remove_member(BOB);
+		CLAIMS_FAIL.with(|f| *f.borrow_mut() = true);
+		run_to_block(16);
+		assert_eq!(state(0, 0), ObligationState::Fulfilled);
+	});
+}
+
+#[test]
+fn a_counter_upheld_default_counts_as_fulfilled() {
+	run(|| {
+		active_chain();
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		// The guarantors found Bob, the reporter, at fault: Alice's delivery stands.
+		decide(
+			0,
+			0,
+			ClaimOutcome::CounterUpheld { amount: 20, compensated: 20, force_majeure: false },
+		);
+		assert_eq!(state(0, 0), ObligationState::Fulfilled);
+		assert_eq!(committed(ALICE), 0);
+	});
+}

@@ -5,9 +5,9 @@
 use core::fmt::Display;
 
 use pallet_guarantor_runtime_api::{
-	ClaimPhase, ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, DebtView, GuaranteeView,
-	GuarantorTree, MemberInfo, MemberStatus, Panelist, Payment, PaymentSource, Side, TreeNode,
-	Verdict,
+	BondKind, ClaimPhase, ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, DebtView, GuaranteeView,
+	GuarantorTree, LiableView, MemberInfo, MemberStatus, Panelist, Payment, PaymentSource, Side,
+	TreeNode, Verdict,
 };
 use serde::Serialize;
 use sp_core::crypto::Ss58Codec;
@@ -20,8 +20,9 @@ fn balance<B: Display>(b: &B) -> String {
 	b.to_string()
 }
 
-/// A verdict: `{"verdict": "uphold", "amount": "…", "forceMajeure": false}` or
-/// `{"verdict": "reject"}`.
+/// A verdict: `{"verdict": "uphold", "amount": "…", "forceMajeure": false}`,
+/// `{"verdict": "reject"}`, or `{"verdict": "counterUphold", "amount": "…", "forceMajeure":
+/// false}` (the claimant is at fault, on a counter-claim).
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", tag = "verdict")]
 pub enum VerdictJson {
@@ -35,6 +36,21 @@ pub enum VerdictJson {
 	},
 	/// The respondent owes nothing.
 	Reject,
+	/// The claimant must compensate the respondent `amount`.
+	#[serde(rename_all = "camelCase")]
+	CounterUphold {
+		/// The amount to compensate.
+		amount: String,
+		/// Whether the failure was force majeure.
+		force_majeure: bool,
+	},
+}
+
+fn side_word(side: Side) -> &'static str {
+	match side {
+		Side::Respondent => "respondent",
+		Side::Claimant => "claimant",
+	}
 }
 
 impl<B: Display> From<&Verdict<B>> for VerdictJson {
@@ -44,6 +60,9 @@ impl<B: Display> From<&Verdict<B>> for VerdictJson {
 				Self::Uphold { amount: balance(amount), force_majeure: *force_majeure }
 			}
 			Verdict::Reject => Self::Reject,
+			Verdict::CounterUphold { amount, force_majeure } => {
+				Self::CounterUphold { amount: balance(amount), force_majeure: *force_majeure }
+			}
 		}
 	}
 }
@@ -67,24 +86,22 @@ impl<A: Ss58Codec, B: Display> From<&Panelist<A, B>> for PanelistJson {
 		Self {
 			account: account(&p.who),
 			guarantees: account(&p.ward),
-			side: match p.side {
-				Side::Respondent => "respondent",
-				Side::Claimant => "claimant",
-			},
+			side: side_word(p.side),
 			vote: p.vote.as_ref().map(Into::into),
 		}
 	}
 }
 
-/// A payment toward a claimant's compensation.
+/// A payment toward a party's compensation.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentJson {
 	/// Who paid.
 	pub payer: String,
-	/// `deposit` (the respondent's own) or `guarantee`.
+	/// `deposit` or `freeBalance` (the party at fault's own) or `guarantee`.
 	pub source: &'static str,
-	/// For a guarantee, the level whose funds paid (1: the respondent's guarantors).
+	/// For a guarantee, the depth of the paying side's tree whose funds paid (1: the party's
+	/// own guarantors).
 	pub level: Option<u32>,
 	/// How much.
 	pub amount: String,
@@ -95,6 +112,7 @@ impl<A: Ss58Codec, B: Display> From<&Payment<A, B>> for PaymentJson {
 		let (source, level) = match p.source {
 			PaymentSource::Deposit => ("deposit", None),
 			PaymentSource::Guarantee { level } => ("guarantee", Some(level)),
+			PaymentSource::FreeBalance => ("freeBalance", None),
 		};
 		Self { payer: account(&p.payer), source, level, amount: balance(&p.amount) }
 	}
@@ -107,6 +125,34 @@ pub struct AmountJson {
 	/// The account.
 	pub account: String,
 	/// The amount.
+	pub amount: String,
+}
+
+/// A bond held for a claim.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct BondJson {
+	/// Who put it up.
+	pub account: String,
+	/// How much.
+	pub amount: String,
+	/// `claim`, `counterClaim` or `appeal`.
+	pub kind: &'static str,
+}
+
+/// A guarantee liable for an open claim.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct LiableJson {
+	/// `respondent` or `claimant`: the side whose guarantee it is.
+	pub side: &'static str,
+	/// The depth of that side's tree (1: the party's own guarantors).
+	pub depth: u32,
+	/// The guarantor.
+	pub guarantor: String,
+	/// The member it guarantees.
+	pub guarantees: String,
+	/// The most it pays for the claim (its amount when the claim reached it).
 	pub amount: String,
 }
 
@@ -138,10 +184,19 @@ pub struct ClaimStatusJson {
 	pub filed_at: u64,
 	/// Whether the respondent contested it.
 	pub contested: bool,
-	/// `open`, `appealed`, `decided`, `arbitration`, `paid` or `rejected`.
+	/// The level it was contested at (0: before any panel sat).
+	pub contested_at_level: Option<u32>,
+	/// The respondent's counter-claim against the claimant, if any.
+	pub counter_claim: Option<String>,
+	/// What the respondent paid itself by acknowledging the claim.
+	pub acknowledged: String,
+	/// `open`, `appealed`, `decided`, `arbitration`, `paid`, `rejected` or `counterPaid`.
 	pub phase: &'static str,
-	/// Whether the claim is over (`paid` or `rejected`).
+	/// Whether the claim is over (`paid`, `rejected` or `counterPaid`).
 	pub r#final: bool,
+	/// Once paid, who was found at fault: `respondent` (`paid`) or `claimant`
+	/// (`counterPaid`).
+	pub at_fault: Option<&'static str>,
 	/// The current level (1: the respondent's guarantors).
 	pub level: u32,
 	/// The current level's panel with each panelist's vote.
@@ -153,14 +208,17 @@ pub struct ClaimStatusJson {
 	pub deadline: Option<u64>,
 	/// The verdict in force: the current decision, or the final one.
 	pub verdict: Option<VerdictJson>,
-	/// What reached the claimant, once paid.
+	/// What reached the party harmed, once paid.
 	pub compensated: Option<String>,
-	/// What no fund could cover (the respondent owes it to the claimant), once paid.
+	/// What no fund could cover (the party at fault owes it to the other), once paid.
 	pub shortfall: Option<String>,
-	/// The bonds held for the claim: the claim bond first, then appeal bonds.
-	pub bonds: Vec<AmountJson>,
-	/// What was paid to the claimant, from whom.
+	/// The bonds held for the claim: the claim bond first, then counter-claim and appeal
+	/// bonds.
+	pub bonds: Vec<BondJson>,
+	/// What was paid, from whom.
 	pub payments: Vec<PaymentJson>,
+	/// While open: the guarantees liable for it (frozen until it is final).
+	pub liable: Vec<LiableJson>,
 }
 
 impl<A, B, N> From<&ClaimStatus<A, B, N>> for ClaimStatusJson
@@ -177,13 +235,34 @@ where
 			ClaimPhase::Arbitration => "arbitration",
 			ClaimPhase::Paid { .. } => "paid",
 			ClaimPhase::Rejected => "rejected",
+			ClaimPhase::CounterPaid { .. } => "counterPaid",
 		};
-		let (compensated, shortfall) = match c.phase {
-			ClaimPhase::Paid { amount, compensated, .. } => {
-				(Some(balance(&compensated)), Some(balance(&amount.saturating_sub(compensated))))
-			}
-			_ => (None, None),
+		let (compensated, shortfall, at_fault) = match c.phase {
+			ClaimPhase::Paid { amount, compensated, .. } => (
+				Some(balance(&compensated)),
+				Some(balance(&amount.saturating_sub(compensated))),
+				Some(side_word(Side::Respondent)),
+			),
+			ClaimPhase::CounterPaid { amount, compensated, .. } => (
+				Some(balance(&compensated)),
+				Some(balance(&amount.saturating_sub(compensated))),
+				Some(side_word(Side::Claimant)),
+			),
+			_ => (None, None, None),
 		};
+		let liable = c
+			.liable
+			.iter()
+			.flat_map(|LiableView { side, depth, guarantees }| {
+				guarantees.iter().map(move |l| LiableJson {
+					side: side_word(*side),
+					depth: *depth,
+					guarantor: account(&l.guarantor),
+					guarantees: account(&l.ward),
+					amount: balance(&l.amount),
+				})
+			})
+			.collect();
 		let panels: Vec<Vec<PanelistJson>> =
 			c.panels.iter().map(|panel| panel.iter().map(Into::into).collect()).collect();
 		Self {
@@ -197,9 +276,13 @@ where
 			evidence_hex: sp_core::bytes::to_hex(&c.evidence, false),
 			agreement: c.agreement,
 			filed_at: c.filed_at.into(),
-			contested: c.contested,
+			contested: c.contest.is_some(),
+			contested_at_level: c.contest.map(|contest| contest.at_level),
+			counter_claim: c.contest.and_then(|contest| contest.counter_claim).map(|b| balance(&b)),
+			acknowledged: balance(&c.acknowledged),
 			phase,
-			r#final: matches!(c.phase, ClaimPhase::Paid { .. } | ClaimPhase::Rejected),
+			r#final: c.phase.is_final(),
+			at_fault,
 			level: c.level,
 			panel: panels.last().cloned().unwrap_or_default(),
 			panels,
@@ -210,9 +293,18 @@ where
 			bonds: c
 				.bonds
 				.iter()
-				.map(|b| AmountJson { account: account(&b.who), amount: balance(&b.amount) })
+				.map(|b| BondJson {
+					account: account(&b.who),
+					amount: balance(&b.amount),
+					kind: match b.kind {
+						BondKind::Claim => "claim",
+						BondKind::CounterClaim => "counterClaim",
+						BondKind::Appeal => "appeal",
+					},
+				})
 				.collect(),
 			payments: c.payments.iter().map(Into::into).collect(),
+			liable,
 		}
 	}
 }
@@ -225,10 +317,15 @@ pub struct GuaranteeJson {
 	pub account: String,
 	/// The amount held.
 	pub amount: String,
-	/// Whether it counts toward coverage and membership (`false`: revoked, still liable).
+	/// Whether it was not revoked (`false`: revoked, still liable until released).
 	pub live: bool,
+	/// Whether it counts toward coverage: live, and not depleted below the minimum guarantee
+	/// by payouts (a depleted one counts again once topped up).
+	pub counts: bool,
 	/// For a revoked guarantee, the block from which it may be released.
 	pub release_at: Option<u64>,
+	/// How many open claims it is liable for (while any is, it cannot be released).
+	pub liable_claims: u32,
 }
 
 impl<A: Ss58Codec, B: Display, N: Copy + Into<u64>> From<&GuaranteeView<A, B, N>>
@@ -239,7 +336,9 @@ impl<A: Ss58Codec, B: Display, N: Copy + Into<u64>> From<&GuaranteeView<A, B, N>
 			account: account(&g.who),
 			amount: balance(&g.amount),
 			live: g.release_at.is_none(),
+			counts: g.counts,
 			release_at: g.release_at.map(Into::into),
+			liable_claims: g.liable_claims,
 		}
 	}
 }
@@ -284,7 +383,8 @@ pub struct MemberJson {
 	pub deposit: String,
 	/// Withdrawals waiting for the unbonding period.
 	pub unbonding: Vec<UnbondingJson>,
-	/// Deposit not being withdrawn plus live guarantees: what it can be trusted with.
+	/// Deposit not being withdrawn plus the guarantees that count: what it can be trusted
+	/// with.
 	pub coverage: String,
 	/// The part of the coverage that backs open agreements.
 	pub committed: String,
@@ -294,12 +394,19 @@ pub struct MemberJson {
 	pub debts: Vec<AmountJson>,
 	/// What it is owed, by debtor.
 	pub credits: Vec<AmountJson>,
-	/// Panels sat on without voting.
+	/// Panels sat on without voting (less votes cast in time).
 	pub strikes: u32,
+	/// Whether it is struck out: it may not vouch or judge, and its guarantees do not count
+	/// toward its wards' membership.
+	pub struck_out: bool,
+	/// The block from which its strikes have lapsed and can be cleared (`clear_strikes`).
+	pub strikes_lapse_at: Option<u64>,
 	/// Open claims against it.
 	pub open_claims: u32,
 	/// Open claims it filed.
 	pub filed_claims: u32,
+	/// Open claims it filed whose respondent counter-claimed (its deposit is frozen).
+	pub countered_claims: u32,
 }
 
 impl MemberJson {
@@ -327,8 +434,11 @@ impl MemberJson {
 				debts: Vec::new(),
 				credits: Vec::new(),
 				strikes: 0,
+				struck_out: false,
+				strikes_lapse_at: None,
 				open_claims: 0,
 				filed_claims: 0,
+				countered_claims: 0,
 			};
 		};
 		Self {
@@ -353,8 +463,11 @@ impl MemberJson {
 			debts: m.debts.iter().map(Into::into).collect(),
 			credits: m.credits.iter().map(Into::into).collect(),
 			strikes: m.strikes,
+			struck_out: m.struck_out,
+			strikes_lapse_at: m.strikes_lapse_at.map(Into::into),
 			open_claims: m.open_claims,
 			filed_claims: m.filed_claims,
+			countered_claims: m.countered_claims,
 		}
 	}
 }

@@ -11,21 +11,29 @@ use codec::Codec;
 pub use pallet_guarantor::{
 	queries::{
 		ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, DebtView, GuaranteeView, GuarantorTree,
-		MemberInfo, QueryError, TreeNode, MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
+		LiableView, MemberInfo, QueryError, TreeNode, MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
 	},
-	ClaimId, ClaimPhase, MemberStatus, Panelist, Payment, PaymentSource, Side, Verdict,
+	BondKind, ClaimId, ClaimPhase, Contest, Liability, MemberStatus, Panelist, Payment,
+	PaymentSource, Side, Verdict,
 };
 
 sp_api::decl_runtime_apis! {
 	/// Read-only views of the guarantor pallet.
+	///
+	/// Version 2: a claim's status carries the contest (and counter-claim), what the
+	/// respondent acknowledged and the liable guarantees; a member's, whether it is struck out
+	/// and when its strikes lapse; a guarantee's, whether it counts and how many claims hold
+	/// it. The node's RPC and the runtime are upgraded together.
+	#[api_version(2)]
 	pub trait GuarantorApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
 		Balance: Codec,
 		BlockNumber: Codec,
 	{
-		/// The claim's parties, amount, evidence, agreement, phase, level, panels with their
-		/// votes, deadline, verdict, bonds and payments; `UnknownClaim` if there is none.
+		/// The claim's parties, amount, evidence, agreement, contest, acknowledgement, phase,
+		/// level, panels with their votes, deadline, verdict, bonds, payments and liable
+		/// guarantees; `UnknownClaim` if there is none.
 		fn claim_status(id: ClaimId) -> Result<ClaimStatus<AccountId, Balance, BlockNumber>, QueryError>;
 
 		/// The member's status, guarantors, wards, deposit, coverage, committed coverage,

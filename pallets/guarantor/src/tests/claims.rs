@@ -1,7 +1,7 @@
 //! Filing, answering, voting on, appealing and arbitrating claims.
 
 use super::*;
-use crate::{claims::Tally, ClaimPhase, Claims, ClaimsOf, Error, Event, Side};
+use crate::{claims::Tally, ClaimPhase, Claims, ClaimsByAccount, Error, Event, Side};
 use frame_support::{assert_noop, BoundedVec};
 use poruka_primitives::{ClaimFiler, ClaimOutcome};
 use sp_runtime::DispatchError;
@@ -38,21 +38,29 @@ fn filing_holds_the_bond_and_seats_the_respondents_guarantors() {
 			panel,
 			vec![(1, Side::Respondent), (2, Side::Respondent), (3, Side::Respondent)]
 		);
+		assert!(guarantor_events().contains(&Event::ClaimFiled {
+			claim: 0,
+			claimant: 5,
+			respondent: 4,
+			amount: 50,
+			agreement: Some(7),
+			panel: vec![1, 2, 3],
+			deadline: Some(1 + DECISION_PERIOD),
+		}));
+		// Every guarantee standing for the respondent is liable, at its amount now.
+		let liable = |g, amount| crate::Liability { guarantor: g, ward: 4, amount, paid_out: 0 };
 		System::assert_last_event(
-			Event::ClaimFiled {
+			Event::LiabilityFixed {
 				claim: 0,
-				claimant: 5,
-				respondent: 4,
-				amount: 50,
-				agreement: Some(7),
-				panel: vec![1, 2, 3],
-				deadline: Some(1 + DECISION_PERIOD),
+				side: Side::Respondent,
+				depth: 1,
+				liable: vec![liable(1, 40), liable(2, 30), liable(3, 20)],
 			}
 			.into(),
 		);
 		assert_eq!(Members::<Test>::get(4).unwrap().open_claims, 1);
 		for who in [1, 2, 3, 4, 5] {
-			assert!(ClaimsOf::<Test>::contains_key(who, 0));
+			assert!(ClaimsByAccount::<Test>::contains_key(who, 0));
 		}
 	});
 }
@@ -84,7 +92,7 @@ fn filing_errors() {
 		vouch_all(6, &[(1, 10)]);
 		// A candidate can be neither claimant nor respondent.
 		assert_noop!(file(6, 4, 10), Error::<Test>::NotActiveMember);
-		assert_noop!(file(5, 6, 10), Error::<Test>::NotMember);
+		assert_noop!(file(5, 6, 10), Error::<Test>::RespondentNotAdmitted);
 		// A suspended member cannot file.
 		assert_ok!(Guarantor::revoke_guarantee(RuntimeOrigin::signed(1), 5));
 		assert_noop!(file(5, 4, 10), Error::<Test>::NotActiveMember);
@@ -145,22 +153,29 @@ fn resolve_only_in_arbitration() {
 }
 
 #[test]
-fn acknowledging_pays_at_once() {
+fn acknowledging_pays_from_the_deposit_and_ends_a_claim_it_covers() {
 	two_members().build_and_execute(|| {
 		assert_ok!(Guarantor::deposit(RuntimeOrigin::signed(4), 60));
 		assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 50, evidence(b""), Some(3)));
 		assert_noop!(
-			Guarantor::acknowledge(RuntimeOrigin::signed(5), 0),
+			Guarantor::acknowledge(RuntimeOrigin::signed(5), 0, false),
 			Error::<Test>::NotRespondent
 		);
 		assert_noop!(
-			Guarantor::acknowledge(RuntimeOrigin::signed(4), 1),
+			Guarantor::acknowledge(RuntimeOrigin::signed(4), 1, false),
 			Error::<Test>::UnknownClaim
 		);
 		let before = free(5);
-		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0));
-		assert!(guarantor_events().contains(&Event::ClaimAcknowledged { claim: 0 }));
+		let guarantees = held(HoldReason::Guarantee, 1) + held(HoldReason::Guarantee, 2);
+		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0, false));
+		assert!(guarantor_events().contains(&Event::ClaimAcknowledged {
+			claim: 0,
+			paid: 50,
+			remaining: 0
+		}));
 		assert_eq!(free(5), before + 50 + CLAIM_BOND);
+		assert_eq!(held(HoldReason::Deposit, 4), 10);
+		assert_eq!(held(HoldReason::Guarantee, 1) + held(HoldReason::Guarantee, 2), guarantees);
 		assert_eq!(
 			Claims::<Test>::get(0).unwrap().phase,
 			ClaimPhase::Paid { amount: 50, compensated: 50, force_majeure: false }
@@ -174,10 +189,41 @@ fn acknowledging_pays_at_once() {
 			)]
 		);
 		assert_noop!(
-			Guarantor::acknowledge(RuntimeOrigin::signed(4), 0),
+			Guarantor::acknowledge(RuntimeOrigin::signed(4), 0, false),
 			Error::<Test>::ClaimFinal
 		);
-		assert_eq!(Members::<Test>::get(4).unwrap().open_claims, 0);
+		let member = Members::<Test>::get(4).unwrap();
+		assert_eq!((member.open_claims, member.debt), (0, 0));
+		// Nothing is liable any more.
+		assert_eq!(crate::Liabilities::<Test>::iter().count(), 0);
+		assert_eq!(crate::Guarantees::<Test>::get(4, 1).unwrap().liable_claims, 0);
+	});
+}
+
+#[test]
+fn acknowledging_with_the_free_balance_pays_more_and_nothing_to_pay_is_refused() {
+	two_members().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 50, evidence(b""), None));
+		// No deposit and the free balance not offered: nothing to pay with.
+		assert_noop!(
+			Guarantor::acknowledge(RuntimeOrigin::signed(4), 0, false),
+			Error::<Test>::NothingToPay
+		);
+		assert_ok!(Guarantor::deposit(RuntimeOrigin::signed(4), 20));
+		let (respondent, claimant) = (free(4), free(5));
+		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0, true));
+		assert_eq!(free(4), respondent - 30);
+		assert_eq!(free(5), claimant + 50 + CLAIM_BOND);
+		let payments = crate::ClaimPayments::<Test>::get(0).unwrap().into_inner();
+		use crate::{Payment, PaymentSource};
+		assert_eq!(
+			payments,
+			vec![
+				Payment { payer: 4, source: PaymentSource::Deposit, amount: 20 },
+				Payment { payer: 4, source: PaymentSource::FreeBalance, amount: 30 },
+			]
+		);
+		assert!(Claims::<Test>::get(0).unwrap().phase.is_final());
 	});
 }
 
@@ -265,6 +311,14 @@ fn tally_counts_strict_majorities_medians_and_deadlocks() {
 	assert_eq!(G::tally([rej, rej, up(1, false)].into_iter()), Tally::Decided(Verdict::Reject));
 	assert_eq!(G::tally([rej, up(1, false)].into_iter()), Tally::Deadlock);
 	assert_eq!(G::tally([rej, up(1, false), None, None].into_iter()), Tally::Pending);
+	let counter = |a| Some(Verdict::CounterUphold { amount: a, force_majeure: false });
+	assert_eq!(
+		G::tally([counter(8), counter(4), up(9, false)].into_iter()),
+		Tally::Decided(Verdict::CounterUphold { amount: 4, force_majeure: false })
+	);
+	// Three verdicts, no strict majority for any: a deadlock.
+	assert_eq!(G::tally([counter(8), rej, up(9, false)].into_iter()), Tally::Deadlock);
+	assert_eq!(G::tally([counter(8), counter(6), rej, up(9, false)].into_iter()), Tally::Deadlock);
 }
 
 #[test]
@@ -288,25 +342,57 @@ fn an_unappealed_decision_becomes_final_and_is_executed() {
 }
 
 #[test]
-fn contesting_seats_the_claimants_guarantors_and_restarts_the_deadline() {
+fn contesting_forms_the_level_again_and_restarts_its_deadline() {
 	two_members().build_and_execute(|| {
 		assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 90, evidence(b""), None));
 		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(3), 0, uphold(10)));
 		run_to_block(4);
-		assert_noop!(Guarantor::contest(RuntimeOrigin::signed(5), 0), Error::<Test>::NotRespondent);
-		assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0));
+		assert_noop!(
+			Guarantor::contest(RuntimeOrigin::signed(5), 0, None),
+			Error::<Test>::NotRespondent
+		);
+		assert_noop!(
+			Guarantor::contest(RuntimeOrigin::signed(4), 0, Some(0)),
+			Error::<Test>::ZeroAmount
+		);
+		assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
 		let claim = Claims::<Test>::get(0).unwrap();
-		assert!(claim.contested);
-		// 5's guarantors are 1 and 2, who also guarantee 4: the respondent's side keeps two
-		// seats (the voter 3 first), the claimant's side fills the third.
-		let panel: Vec<_> = claim.panel().unwrap().iter().map(|p| (p.who, p.side)).collect();
-		assert_eq!(panel, vec![(3, Side::Respondent), (1, Side::Respondent), (2, Side::Claimant)]);
+		assert_eq!(claim.contest, Some(crate::Contest { at_level: 1, counter_claim: None }));
+		// 5's guarantors are 1 and 2, who sit for the respondent already: the claimant's side
+		// has nobody else, so its seat goes to the next largest stake. The votes start over.
+		let panel: Vec<_> =
+			claim.panel().unwrap().iter().map(|p| (p.who, p.side, p.vote)).collect();
+		assert_eq!(
+			panel,
+			vec![
+				(1, Side::Respondent, None),
+				(2, Side::Respondent, None),
+				(3, Side::Respondent, None)
+			]
+		);
 		assert_eq!(claim.deadline, Some(4 + DECISION_PERIOD));
 		System::assert_last_event(
-			Event::ClaimContested { claim: 0, panel: vec![3, 1, 2], deadline: 4 + DECISION_PERIOD }
-				.into(),
+			Event::ClaimContested {
+				claim: 0,
+				counter_claim: None,
+				panel: vec![1, 2, 3],
+				deadline: Some(4 + DECISION_PERIOD),
+			}
+			.into(),
 		);
-		assert_noop!(Guarantor::contest(RuntimeOrigin::signed(4), 0), Error::<Test>::CannotContest);
+		assert_noop!(
+			Guarantor::contest(RuntimeOrigin::signed(4), 0, None),
+			Error::<Test>::CannotContest
+		);
+		// Without a counter-claim, no verdict can find the claimant at fault.
+		assert_noop!(
+			Guarantor::vote(
+				RuntimeOrigin::signed(1),
+				0,
+				Verdict::CounterUphold { amount: 10, force_majeure: false }
+			),
+			Error::<Test>::NoCounterClaim
+		);
 	});
 }
 
@@ -317,15 +403,15 @@ fn a_two_sided_dispute_is_judged_by_both_sides_guarantors() {
 		.guarantees(&[(1, 4, 40), (2, 4, 30), (1, 6, 20), (2, 6, 20), (3, 5, 25), (6, 5, 15)])
 		.build_and_execute(|| {
 			assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 80, evidence(b""), None));
-			assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0));
+			assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
 			let claim = Claims::<Test>::get(0).unwrap();
 			let panel: Vec<_> = claim.panel().unwrap().iter().map(|p| (p.who, p.side)).collect();
-			// Two seats for the respondent's side, one for the claimant's (MaxPanelSize 3).
+			// One seat for each side, the odd one to the largest stake left (MaxPanelSize 3).
 			assert_eq!(
 				panel,
 				vec![(1, Side::Respondent), (2, Side::Respondent), (3, Side::Claimant)]
 			);
-			assert!(ClaimsOf::<Test>::contains_key(3, 0));
+			assert!(ClaimsByAccount::<Test>::contains_key(3, 0));
 			// The claimant's guarantor and one of the respondent's uphold half.
 			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(3), 0, uphold(40)));
 			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(2), 0, uphold(40)));

@@ -44,7 +44,7 @@ fn the_deposit_pays_first_then_the_guarantees_pro_rata_and_debts_follow() {
 			Default::default(),
 			Some(9)
 		));
-		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0));
+		judge(0, uphold(100));
 
 		assert_eq!(free(5), before + 100);
 		assert_eq!(held(HoldReason::Deposit, 4), 0);
@@ -52,10 +52,13 @@ fn the_deposit_pays_first_then_the_guarantees_pro_rata_and_debts_follow() {
 		assert_eq!(held(HoldReason::Guarantee, 1), 5 + 20);
 		assert_eq!(held(HoldReason::Guarantee, 2), 5);
 		assert_eq!(Guarantees::<Test>::get(4, 1).unwrap().amount, 5);
+		assert_eq!(Guarantees::<Test>::get(4, 1).unwrap().paid_out, 35);
 		assert_eq!(Debts::<Test>::get(4, 1), Some(35));
 		assert_eq!(Credits::<Test>::get(2, 4), Some(35));
 		assert_eq!(Members::<Test>::get(4).unwrap().debt, 70);
-		assert_eq!(Guarantor::coverage(&4), 10);
+		// Both guarantees are left below MinGuarantee: they no longer count.
+		assert_eq!(Guarantor::coverage(&4), 0);
+		assert_eq!(status(4), Some(MemberStatus::Suspended));
 		assert_eq!(issuance(), total);
 		let payments = vec![
 			Payment { payer: 4, source: PaymentSource::Deposit, amount: 30 },
@@ -65,6 +68,7 @@ fn the_deposit_pays_first_then_the_guarantees_pro_rata_and_debts_follow() {
 		assert_eq!(ClaimPayments::<Test>::get(0).unwrap().into_inner(), payments);
 		assert!(guarantor_events().contains(&Event::CompensationPaid {
 			claim: 0,
+			at_fault: crate::Side::Respondent,
 			claimant: 5,
 			respondent: 4,
 			amount: 100,
@@ -114,7 +118,7 @@ fn what_no_fund_covers_is_a_shortfall_owed_to_the_claimant() {
 			Default::default(),
 			None
 		));
-		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0));
+		judge(0, uphold(150));
 		assert_eq!(
 			Claims::<Test>::get(0).unwrap().phase,
 			ClaimPhase::Paid { amount: 150, compensated: 80, force_majeure: false }
@@ -177,7 +181,7 @@ fn a_payout_from_a_withdrawal_in_progress_trims_it() {
 			Default::default(),
 			None
 		));
-		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0));
+		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0, false));
 		// 15 is left of the deposit: the newest withdrawal shrinks to nothing, the older to 15.
 		let m = Members::<Test>::get(4).unwrap();
 		assert_eq!((m.deposit, m.unbonding), (15, 15));
@@ -196,7 +200,7 @@ fn debts_are_repaid() {
 			Default::default(),
 			None
 		));
-		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0));
+		judge(0, uphold(60));
 		assert_eq!(Debts::<Test>::get(4, 1), Some(30));
 		assert_noop!(Guarantor::repay(RuntimeOrigin::signed(4), 3, 10), Error::<Test>::NoDebt);
 		assert_noop!(Guarantor::repay(RuntimeOrigin::signed(4), 1, 0), Error::<Test>::ZeroAmount);

@@ -214,8 +214,12 @@ fn at_max_strikes_a_member_neither_vouches_nor_judges() {
 			let id = round as u32;
 			assert_eq!(Claims::<Test>::get(id).unwrap().level(), 2);
 		}
-		assert!(guarantor_events().contains(&Event::GuarantorSuspended { who: 12 }));
+		assert!(guarantor_events().contains(&Event::StruckOut { who: 12 }));
 		assert_noop!(Guarantor::vouch(RuntimeOrigin::signed(12), 20, 10), Error::<Test>::StruckOut);
+		// 14's two guarantors are struck out: their guarantees still cover 14, but no longer
+		// make it a member.
+		assert_eq!(status(14), Some(MemberStatus::Suspended));
+		assert_eq!(Guarantor::coverage(&14), 30);
 		// A third claim against 14 finds no eligible panel at level 1: straight to the arbiter.
 		assert_ok!(Guarantor::file_claim(
 			RuntimeOrigin::signed(15),

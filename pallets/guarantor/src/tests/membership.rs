@@ -226,7 +226,7 @@ fn release_is_blocked_by_open_claims_and_commitments() {
 			Guarantor::release_guarantee(RuntimeOrigin::signed(9), 1, 4),
 			Error::<Test>::FrozenByOpenClaim
 		);
-		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0));
+		judge(0, uphold(10));
 		// The claim was paid, from the guarantees: 4 has no deposit.
 		assert_ok!(Guarantor::release_guarantee(RuntimeOrigin::signed(9), 1, 4));
 	});
@@ -366,7 +366,11 @@ fn a_member_leaves_and_its_record_goes_when_nothing_is_left() {
 #[test]
 fn struck_out_members_cannot_vouch() {
 	ExtBuilder::default().build_and_execute(|| {
-		Members::<Test>::mutate(1, |m| m.as_mut().unwrap().strikes = 2);
+		Members::<Test>::mutate(1, |m| {
+			let m = m.as_mut().unwrap();
+			m.strikes = 2;
+			m.strikes_lapse_at = Some(100);
+		});
 		assert_noop!(Guarantor::vouch(RuntimeOrigin::signed(1), 4, 10), Error::<Test>::StruckOut);
 	});
 }

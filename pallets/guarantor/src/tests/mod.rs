@@ -1,10 +1,15 @@
 //! Unit tests, one module per concept; every test ends by checking the pallet's invariants.
 
+mod attacks;
 mod claims;
 mod compensation;
+mod contest;
 mod escalation;
+mod liability;
 mod membership;
+mod migration;
 mod properties;
+mod strikes;
 mod timing;
 
 pub use crate::{mock::*, HoldReason, MemberStatus, Members, Verdict};
@@ -44,4 +49,17 @@ pub fn uphold(amount: Balance) -> Verdict<Balance> {
 /// Total issuance.
 pub fn issuance() -> Balance {
 	Balances::total_issuance()
+}
+
+/// Every panelist of claim `id`'s current level votes `verdict` (until the level decides),
+/// and the appeal period passes: the decision is final and carried out.
+pub fn judge(id: u32, verdict: Verdict<Balance>) {
+	let panel = crate::Claims::<Test>::get(id).and_then(|c| c.panel().cloned()).expect("a panel");
+	for seat in panel.iter() {
+		if crate::Claims::<Test>::get(id).is_some_and(|c| c.phase.is_voting()) {
+			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(seat.who), id, verdict));
+		}
+	}
+	run_to_block(System::block_number() + APPEAL_PERIOD);
+	assert!(crate::Claims::<Test>::get(id).is_some_and(|c| c.phase.is_final()), "judged");
 }

@@ -1,8 +1,10 @@
 //! Property test: random sequences of calls from many accounts never break an invariant, never
-//! panic, and never create or destroy money.
+//! panic, never create or destroy money, and never let a guarantee that is liable for an open
+//! claim be released or shrink other than by paying a claim.
 
 use super::*;
 use proptest::prelude::*;
+use std::collections::BTreeMap;
 
 /// One step of a random scenario.
 #[derive(Clone, Debug)]
@@ -16,13 +18,26 @@ enum Step {
 	WithdrawUnbonded(AccountId),
 	Leave(AccountId),
 	File(AccountId, AccountId, Balance),
-	Acknowledge(AccountId, u32),
-	Contest(AccountId, u32),
-	Vote(AccountId, u32, Option<Balance>, bool),
+	Acknowledge(AccountId, u32, bool),
+	Contest(AccountId, u32, Option<Balance>),
+	Vote(AccountId, u32, Choice, Balance, bool),
 	Appeal(AccountId, u32),
-	Resolve(u32, Option<Balance>),
+	Resolve(u32, Choice, Balance),
 	Repay(AccountId, AccountId, Balance),
+	ClearStrikes(AccountId),
 	Advance(u64),
+}
+
+/// Which verdict a vote or the arbiter gives.
+#[derive(Clone, Copy, Debug)]
+enum Choice {
+	Uphold,
+	Reject,
+	Counter,
+}
+
+fn choice() -> impl Strategy<Value = Choice> {
+	prop_oneof![3 => Just(Choice::Uphold), 2 => Just(Choice::Reject), 1 => Just(Choice::Counter)]
 }
 
 fn account() -> impl Strategy<Value = AccountId> {
@@ -48,21 +63,25 @@ fn step() -> impl Strategy<Value = Step> {
 		1 => account().prop_map(Step::WithdrawUnbonded),
 		1 => account().prop_map(Step::Leave),
 		3 => (account(), account(), amount()).prop_map(|(c, r, a)| Step::File(c, r, a)),
-		1 => (account(), claim_id()).prop_map(|(r, id)| Step::Acknowledge(r, id)),
-		1 => (account(), claim_id()).prop_map(|(r, id)| Step::Contest(r, id)),
-		4 => (account(), claim_id(), proptest::option::of(amount()), any::<bool>())
-			.prop_map(|(w, id, a, fm)| Step::Vote(w, id, a, fm)),
+		1 => (account(), claim_id(), any::<bool>())
+			.prop_map(|(r, id, free)| Step::Acknowledge(r, id, free)),
+		1 => (account(), claim_id(), proptest::option::of(amount()))
+			.prop_map(|(r, id, c)| Step::Contest(r, id, c)),
+		4 => (account(), claim_id(), choice(), amount(), any::<bool>())
+			.prop_map(|(w, id, c, a, fm)| Step::Vote(w, id, c, a, fm)),
 		1 => (account(), claim_id()).prop_map(|(w, id)| Step::Appeal(w, id)),
-		1 => (claim_id(), proptest::option::of(amount())).prop_map(|(id, a)| Step::Resolve(id, a)),
+		1 => (claim_id(), choice(), amount()).prop_map(|(id, c, a)| Step::Resolve(id, c, a)),
 		1 => (account(), account(), amount()).prop_map(|(d, c, a)| Step::Repay(d, c, a)),
+		1 => account().prop_map(Step::ClearStrikes),
 		2 => (1u64..=12).prop_map(Step::Advance),
 	]
 }
 
-fn verdict(amount: Option<Balance>, force_majeure: bool) -> Verdict<Balance> {
-	match amount {
-		Some(amount) => Verdict::Uphold { amount, force_majeure },
-		None => Verdict::Reject,
+fn verdict(choice: Choice, amount: Balance, force_majeure: bool) -> Verdict<Balance> {
+	match choice {
+		Choice::Uphold => Verdict::Uphold { amount, force_majeure },
+		Choice::Reject => Verdict::Reject,
+		Choice::Counter => Verdict::CounterUphold { amount, force_majeure },
 	}
 }
 
@@ -80,17 +99,68 @@ fn apply(step: Step) {
 		Step::WithdrawUnbonded(w) => Guarantor::withdraw_unbonded(o(w)),
 		Step::Leave(w) => Guarantor::leave(o(w)).map(|_| ()).map_err(|e| e.error),
 		Step::File(c, r, a) => Guarantor::file_claim(o(c), r, a, Default::default(), None),
-		Step::Acknowledge(r, id) => Guarantor::acknowledge(o(r), id),
-		Step::Contest(r, id) => Guarantor::contest(o(r), id),
-		Step::Vote(w, id, a, fm) => Guarantor::vote(o(w), id, verdict(a, fm)),
+		Step::Acknowledge(r, id, free) => {
+			Guarantor::acknowledge(o(r), id, free).map(|_| ()).map_err(|e| e.error)
+		}
+		Step::Contest(r, id, c) => Guarantor::contest(o(r), id, c),
+		Step::Vote(w, id, c, a, fm) => Guarantor::vote(o(w), id, verdict(c, a, fm)),
 		Step::Appeal(w, id) => Guarantor::appeal(o(w), id),
-		Step::Resolve(id, a) => Guarantor::resolve(RuntimeOrigin::root(), id, verdict(a, false)),
+		Step::Resolve(id, c, a) => {
+			Guarantor::resolve(RuntimeOrigin::root(), id, verdict(c, a, false))
+				.map(|_| ())
+				.map_err(|e| e.error)
+		}
 		Step::Repay(d, c, a) => Guarantor::repay(o(d), c, a),
+		Step::ClearStrikes(w) => Guarantor::clear_strikes(o(9), w).map(|_| ()).map_err(|e| e.error),
 		Step::Advance(n) => {
 			run_to_block(System::block_number() + n);
 			Ok(())
 		}
 	};
+}
+
+/// The guarantees liable for an open claim now: (ward, guarantor) → amount.
+fn liable_guarantees() -> BTreeMap<(AccountId, AccountId), Balance> {
+	crate::Guarantees::<Test>::iter()
+		.filter(|(_, _, g)| g.liable_claims > 0)
+		.map(|(ward, guarantor, g)| ((ward, guarantor), g.amount))
+		.collect()
+}
+
+/// Checks that no guarantee liable before a step was released during it, and that each shrank
+/// by no more than its guarantor paid toward claims in the step (`events_before` is where the
+/// step's events start).
+fn check_liable_guarantees_held(
+	before: &BTreeMap<(AccountId, AccountId), Balance>,
+	events_before: usize,
+	step: &Step,
+) {
+	let events: Vec<_> = guarantor_events().into_iter().skip(events_before).collect();
+	let mut paid: BTreeMap<AccountId, Balance> = BTreeMap::new();
+	for event in &events {
+		match event {
+			crate::Event::GuaranteeReleased { guarantor, ward, .. } => assert!(
+				!before.contains_key(&(*ward, *guarantor)),
+				"{guarantor}'s guarantee for {ward} was liable and released by {step:?}"
+			),
+			crate::Event::CompensationPaid { payments, .. } => {
+				for p in payments {
+					if matches!(p.source, crate::PaymentSource::Guarantee { .. }) {
+						*paid.entry(p.payer).or_default() += p.amount;
+					}
+				}
+			}
+			_ => {}
+		}
+	}
+	for ((ward, guarantor), amount) in before {
+		let now = crate::Guarantees::<Test>::get(ward, guarantor).map(|g| g.amount).unwrap_or(0);
+		let shrank = amount.saturating_sub(now);
+		assert!(
+			shrank <= paid.get(guarantor).copied().unwrap_or(0),
+			"{guarantor}'s liable guarantee for {ward} shrank by {shrank} in {step:?} without paying"
+		);
+	}
 }
 
 proptest! {
@@ -103,9 +173,12 @@ proptest! {
 			.build_and_execute(|| {
 				let total = issuance();
 				for step in steps {
+					let liable = liable_guarantees();
+					let events_before = guarantor_events().len();
 					// A failing call changes nothing: every dispatchable runs in its own
 					// storage layer.
 					apply(step.clone());
+					check_liable_guarantees_held(&liable, events_before, &step);
 					Guarantor::do_try_state()
 						.unwrap_or_else(|e| panic!("invariant broken after {step:?}: {e:?}"));
 					assert_eq!(issuance(), total, "money created or destroyed by {step:?}");

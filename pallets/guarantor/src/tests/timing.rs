@@ -15,6 +15,7 @@ fn the_config_periods_apply_until_set_timing() {
 				appeal_period: APPEAL_PERIOD,
 				unbonding_period: UNBONDING_PERIOD,
 				revocation_notice: REVOCATION_NOTICE,
+				strike_lapse: STRIKE_LAPSE,
 			}
 		);
 	});
@@ -28,6 +29,7 @@ fn set_timing_needs_the_timing_origin_and_positive_periods() {
 			appeal_period: 2,
 			unbonding_period: 4,
 			revocation_notice: 5,
+			strike_lapse: 6,
 		};
 		assert_noop!(
 			Guarantor::set_timing(RuntimeOrigin::signed(1), timing),
@@ -38,6 +40,7 @@ fn set_timing_needs_the_timing_origin_and_positive_periods() {
 			Timing { appeal_period: 0, ..timing },
 			Timing { unbonding_period: 0, ..timing },
 			Timing { revocation_notice: 0, ..timing },
+			Timing { strike_lapse: 0, ..timing },
 		] {
 			assert_noop!(
 				Guarantor::set_timing(RuntimeOrigin::root(), zeroed),
@@ -58,6 +61,7 @@ fn new_deadlines_follow_the_new_periods() {
 			appeal_period: 2,
 			unbonding_period: 4,
 			revocation_notice: 5,
+			strike_lapse: 6,
 		};
 		assert_ok!(Guarantor::set_timing(RuntimeOrigin::root(), timing));
 		assert_ok!(Guarantor::file_claim(
@@ -75,5 +79,25 @@ fn new_deadlines_follow_the_new_periods() {
 		assert_eq!(Unbonding::<Test>::get(1)[0].release_at, 1 + 4);
 		assert_ok!(Guarantor::revoke_guarantee(RuntimeOrigin::signed(1), 4));
 		assert_eq!(Guarantees::<Test>::get(4, 1).unwrap().release_at, Some(1 + 5));
+	});
+}
+
+#[test]
+fn strikes_lapse_after_the_period_in_force_when_given() {
+	ExtBuilder::default().guarantees(&[(1, 4, 20), (2, 4, 20)]).build_and_execute(|| {
+		let timing = Timing { strike_lapse: 7, ..Guarantor::timing() };
+		assert_ok!(Guarantor::set_timing(RuntimeOrigin::root(), timing));
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(3),
+			4,
+			10,
+			Default::default(),
+			None
+		));
+		run_to_block(1 + DECISION_PERIOD);
+		assert_eq!(
+			Members::<Test>::get(1).unwrap().strikes_lapse_at,
+			Some(1 + DECISION_PERIOD + 7)
+		);
 	});
 }

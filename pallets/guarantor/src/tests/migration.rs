@@ -1,0 +1,202 @@
+//! The v1 → v2 storage migration, on state written the way storage version 1 kept it.
+
+use super::*;
+use crate::{
+	migrations::v2::{v1, InnerMigrateV1ToV2, MigrateV1ToV2},
+	BondKind, ClaimPhase, Claims, ClaimsByAccount, CurrentTiming, Deadlines, Guarantees,
+	Liabilities, Liability, NextClaimId, Panelist, Side, Timing,
+};
+use frame_support::{
+	traits::{fungible::MutateHold, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	BoundedVec,
+};
+
+fn hold(reason: HoldReason, who: AccountId, amount: Balance) {
+	assert_ok!(Balances::hold(&RuntimeHoldReason::Guarantor(reason), &who, amount));
+}
+
+fn member(
+	founder: bool,
+	deposit: Balance,
+	(guarantors, backing): (u32, Balance),
+	wards: u32,
+	strikes: u32,
+	(open_claims, filed_claims): (u32, u32),
+) -> v1::MemberRecord<Balance, u64> {
+	v1::MemberRecord {
+		status: MemberStatus::Active,
+		founder,
+		deposit,
+		unbonding: 0,
+		backing,
+		live_guarantors: guarantors,
+		guarantors,
+		wards,
+		strikes,
+		open_claims,
+		filed_claims,
+		debt: 0,
+		since: 0,
+	}
+}
+
+fn seat(who: AccountId, ward: AccountId) -> Panelist<AccountId, Balance> {
+	Panelist { who, ward, side: Side::Respondent, vote: None }
+}
+
+/// Founders 1, 2 (one strike) and 3 (struck out); 4 ← 1, 2; 5 ← 4, 3; 6 ← 1, 2; 7 ← 1 and
+/// 2, whose guarantee an old payout left at 6. Claim 0 (6 against 5) is open at level 2;
+/// claim 1 (6 against 7) was paid.
+fn write_version_one_state() {
+	for founder in [1, 2, 3] {
+		hold(HoldReason::Deposit, founder, 100);
+	}
+	let guarantees = [
+		(1, 4, 30),
+		(2, 4, 20),
+		(4, 5, 15),
+		(3, 5, 12),
+		(1, 6, 20),
+		(2, 6, 20),
+		(1, 7, 10),
+		(2, 7, 6),
+	];
+	for (guarantor, ward, amount) in guarantees {
+		hold(HoldReason::Guarantee, guarantor, amount);
+		v1::Guarantees::<Test>::insert(ward, guarantor, v1::Guarantee { amount, release_at: None });
+		crate::Wards::<Test>::insert(guarantor, ward, ());
+	}
+	hold(HoldReason::ClaimBond, 6, CLAIM_BOND);
+	v1::Members::<Test>::insert(1, member(true, 100, (0, 0), 3, 0, (0, 0)));
+	v1::Members::<Test>::insert(2, member(true, 100, (0, 0), 3, 1, (0, 0)));
+	v1::Members::<Test>::insert(3, member(true, 100, (0, 0), 1, 2, (0, 0)));
+	v1::Members::<Test>::insert(4, member(false, 0, (2, 50), 1, 0, (0, 0)));
+	v1::Members::<Test>::insert(5, member(false, 0, (2, 27), 0, 0, (1, 0)));
+	v1::Members::<Test>::insert(6, member(false, 0, (2, 40), 0, 0, (0, 1)));
+	v1::Members::<Test>::insert(7, member(false, 0, (2, 16), 0, 0, (0, 0)));
+	v1::CurrentTiming::<Test>::put(v1::Timing {
+		decision_period: 10,
+		appeal_period: 5,
+		unbonding_period: 20,
+		revocation_notice: 15,
+	});
+
+	let panels = |levels: Vec<Vec<Panelist<AccountId, Balance>>>| {
+		BoundedVec::truncate_from(levels.into_iter().map(BoundedVec::truncate_from).collect())
+	};
+	let bond = BoundedVec::truncate_from(vec![v1::Bond { who: 6, amount: CLAIM_BOND }]);
+	v1::Claims::<Test>::insert(
+		0,
+		v1::Claim::<Test> {
+			claimant: 6,
+			respondent: 5,
+			amount: 40,
+			evidence: Default::default(),
+			agreement: None,
+			filed_at: 1,
+			contested: false,
+			phase: ClaimPhase::Open,
+			deadline: Some(21),
+			levels: panels(vec![vec![seat(4, 5), seat(3, 5)], vec![seat(1, 4), seat(2, 4)]]),
+			bonds: bond.clone(),
+		},
+	);
+	v1::Claims::<Test>::insert(
+		1,
+		v1::Claim::<Test> {
+			claimant: 6,
+			respondent: 7,
+			amount: 10,
+			evidence: Default::default(),
+			agreement: None,
+			filed_at: 1,
+			contested: true,
+			phase: ClaimPhase::Paid { amount: 10, compensated: 10, force_majeure: false },
+			deadline: None,
+			levels: panels(vec![vec![seat(1, 7), seat(2, 7)]]),
+			bonds: bond,
+		},
+	);
+	Deadlines::<Test>::insert(21, BoundedVec::truncate_from(vec![0]));
+	NextClaimId::<Test>::put(2);
+	for (who, id) in
+		[(6, 0), (5, 0), (4, 0), (3, 0), (1, 0), (2, 0), (6, 1), (7, 1), (1, 1), (2, 1)]
+	{
+		v1::ClaimsOf::<Test>::insert(who, id, ());
+	}
+	StorageVersion::new(1).put::<Guarantor>();
+}
+
+#[test]
+fn version_one_state_migrates_and_its_open_claim_still_resolves() {
+	ExtBuilder::bare().build().execute_with(|| {
+		write_version_one_state();
+		let before = InnerMigrateV1ToV2::<Test>::pre_check().unwrap();
+		assert_eq!((before.members, before.guarantees, before.open_claims), (7, 8, 1));
+
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		InnerMigrateV1ToV2::<Test>::post_check(before).unwrap();
+		assert_eq!(Guarantor::on_chain_storage_version(), StorageVersion::new(2));
+
+		// The periods gained the strike lapse.
+		assert_eq!(
+			CurrentTiming::<Test>::get(),
+			Some(Timing {
+				decision_period: 10,
+				appeal_period: 5,
+				unbonding_period: 20,
+				revocation_notice: 15,
+				strike_lapse: STRIKE_LAPSE,
+			})
+		);
+		// The open claim's guarantees are liable and frozen: the respondent's own at depth 1,
+		// the seats of level 2 at depth 2.
+		let liable = |guarantor, ward, amount| Liability { guarantor, ward, amount, paid_out: 0 };
+		let mut depth_one =
+			Liabilities::<Test>::get(0, (Side::Respondent, 1)).unwrap().into_inner();
+		depth_one.sort_by_key(|l| l.guarantor);
+		assert_eq!(depth_one, vec![liable(3, 5, 12), liable(4, 5, 15)]);
+		assert_eq!(
+			Liabilities::<Test>::get(0, (Side::Respondent, 2)).unwrap().into_inner(),
+			vec![liable(1, 4, 30), liable(2, 4, 20)]
+		);
+		assert_eq!(Guarantees::<Test>::get(4, 1).unwrap().liable_claims, 1);
+		assert_eq!(Guarantees::<Test>::get(6, 1).unwrap().liable_claims, 0);
+		// The paid claim holds nothing.
+		assert_eq!(Liabilities::<Test>::iter_prefix(1).count(), 0);
+		let claim = Claims::<Test>::get(1).unwrap();
+		assert_eq!(claim.contest, Some(crate::Contest { at_level: 1, counter_claim: None }));
+		assert_eq!(claim.bonds[0].kind, BondKind::Claim);
+		// The index was renamed.
+		assert_eq!(ClaimsByAccount::<Test>::iter().count(), 10);
+		assert!(v1::ClaimsOf::<Test>::iter().next().is_none());
+		// Strikes got a lapse block; the struck-out founder 3 no longer makes 5 a member, and
+		// 7's guarantee left at 6 no longer counts.
+		let lapse_at = System::block_number() + STRIKE_LAPSE;
+		assert_eq!(Members::<Test>::get(2).unwrap().strikes_lapse_at, Some(lapse_at));
+		assert_eq!(Members::<Test>::get(1).unwrap().strikes_lapse_at, None);
+		assert_eq!(status(5), Some(MemberStatus::Suspended));
+		assert_eq!(Guarantor::coverage(&5), 27);
+		assert_eq!(status(7), Some(MemberStatus::Suspended));
+		assert_eq!(Guarantor::coverage(&7), 10);
+
+		// The old claim goes on under the new rules: level 2 upholds, and it is paid from
+		// both levels' liable guarantees.
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(1), 0, uphold(40)));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(2), 0, uphold(40)));
+		run_to_block(System::block_number() + APPEAL_PERIOD);
+		assert_eq!(
+			Claims::<Test>::get(0).unwrap().phase,
+			ClaimPhase::Paid { amount: 40, compensated: 40, force_majeure: false }
+		);
+		assert_eq!(Guarantees::<Test>::get(4, 1).unwrap().amount, 30 - 8);
+		assert_eq!(Guarantees::<Test>::get(4, 2).unwrap().amount, 20 - 5);
+		assert_eq!(Liabilities::<Test>::iter().count(), 0);
+		Guarantor::do_try_state().unwrap();
+
+		// A second run does nothing.
+		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+	});
+}
