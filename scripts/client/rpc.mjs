@@ -12,12 +12,12 @@ const at = { name: 'at', type: 'Hash', isOptional: true };
 export const rpc = {
   guarantor: {
     claimStatus: {
-      description: "A claim's parties, amount, evidence, phase, level, panels and votes, deadline, verdict and payments.",
+      description: "A claim's parties, amount, evidence, contest and counter-claim, acknowledgement, phase, level, panels and votes, deadline, verdict, payments and liable guarantees.",
       params: [{ name: 'claimId', type: 'u32' }, at],
       type: 'Json',
     },
     member: {
-      description: "A member's status, guarantors, wards, deposit, coverage, committed coverage, debts and strikes.",
+      description: "A member's status, guarantors and wards (what counts, what is frozen), deposit, coverage, committed coverage, debts and strikes.",
       params: [{ name: 'account', type: 'AccountId' }, at],
       type: 'Json',
     },

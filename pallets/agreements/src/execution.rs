@@ -229,7 +229,8 @@ impl<T: Config> Pallet<T> {
 	/// confirmed nor reported it by the end of its window counts as fulfilled, once what it
 	/// waits for is fulfilled (until then its window starts again). A receiver that is still a
 	/// member but cannot post the claim bond could not have reported: its window starts again
-	/// too (`ReportWindowPaused`). A task for a window that a later one replaced does nothing.
+	/// too (`ReportWindowPaused`), for at most `MaxReportPause` past the end of the window that
+	/// opened at the due block. A task for a window that a later one replaced does nothing.
 	pub(crate) fn report_window_over(id: AgreementId, index: ObligationIndex) -> DispatchResult {
 		let Some(mut agreement) = Agreements::<T>::get(id) else { return Ok(()) };
 		let Some(record) = agreement.obligations.get(index as usize) else { return Ok(()) };
@@ -240,7 +241,11 @@ impl<T: Config> Pallet<T> {
 			return Ok(());
 		}
 		let receiver = record.obligation.to.clone();
-		let cannot_report = T::Coverage::is_member(&receiver) && !T::Claims::can_file(&receiver);
+		let pause_until =
+			Self::report_window_end(record.obligation.due).saturating_add(T::MaxReportPause::get());
+		let cannot_report = now < pause_until
+			&& T::Coverage::is_member(&receiver)
+			&& !T::Claims::can_file(&receiver);
 		if !Self::dependencies_fulfilled(&agreement, index) {
 			Self::open_report_window(id, &mut agreement, index, now);
 		} else if cannot_report {

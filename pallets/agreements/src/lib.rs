@@ -147,6 +147,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type ReportWindow: Get<BlockNumberFor<Self>>;
 
+		/// How long past the end of its first report window an obligation's window may be
+		/// paused, while its receiver (still a member) cannot post the claim bond. After that,
+		/// silence counts again: a receiver cannot hold an obligation open for ever by keeping
+		/// its free balance low.
+		#[pallet::constant]
+		type MaxReportPause: Get<BlockNumberFor<Self>>;
+
 		/// The most tasks one block can hold.
 		#[pallet::constant]
 		type MaxTasksPerBlock: Get<u32>;
@@ -279,7 +286,8 @@ pub mod pallet {
 		},
 		/// The report window of obligation `obligation` ended while its receiver, still a
 		/// member, could not post the claim bond: it starts again, until `report_by`, rather
-		/// than let silence count as acceptance.
+		/// than let silence count as acceptance (for at most `MaxReportPause` past the first
+		/// window).
 		ReportWindowPaused {
 			id: AgreementId,
 			obligation: ObligationIndex,

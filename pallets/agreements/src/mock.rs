@@ -152,6 +152,7 @@ impl pallet_agreements::Config for Test {
 	type MaxDependencies = ConstU32<3>;
 	type MaxAcceptPeriod = ConstU64<20>;
 	type ReportWindow = ConstU64<5>;
+	type MaxReportPause = ConstU64<10>;
 	type MaxTasksPerBlock = ConstU32<4>;
 	type TaskWeight = TaskWeight;
 	type WeightInfo = TestWeights;
@@ -187,6 +188,9 @@ impl crate::WeightInfo for TestWeights {
 		Weight::from_parts(1, 0)
 	}
 	fn on_initialize_release(_: u32) -> Weight {
+		Weight::from_parts(1, 0)
+	}
+	fn on_initialize_report_window(_: u32) -> Weight {
 		Weight::from_parts(1, 0)
 	}
 	fn on_claim_final(_: u32) -> Weight {

@@ -38,7 +38,9 @@ impl<T: Config> Pallet<T> {
 	/// The most weight one task can take.
 	pub(crate) fn task_weight() -> Weight {
 		let o = T::MaxObligations::get();
-		T::WeightInfo::on_initialize_expire(o).max(T::WeightInfo::on_initialize_release(o))
+		T::WeightInfo::on_initialize_expire(o)
+			.max(T::WeightInfo::on_initialize_release(o))
+			.max(T::WeightInfo::on_initialize_report_window(o))
 	}
 
 	/// Carries out due tasks, oldest block first, within `limit`.

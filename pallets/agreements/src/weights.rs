@@ -50,6 +50,7 @@ pub trait WeightInfo {
 	fn on_initialize_block() -> Weight;
 	fn on_initialize_expire(o: u32, ) -> Weight;
 	fn on_initialize_release(o: u32, ) -> Weight;
+	fn on_initialize_report_window(o: u32, ) -> Weight;
 	fn on_claim_final(o: u32, ) -> Weight;
 }
 
@@ -125,6 +126,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
+	fn on_initialize_report_window(o: u32, ) -> Weight {
+		Weight::from_parts(80_000_000, 6276)
+			.saturating_add(Weight::from_parts(52_464_927, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
 	/// `o` is in `[1, 16]`.
 	/// Proof size: measured 752 bytes, estimated 6276.
 	fn on_claim_final(o: u32, ) -> Weight {
@@ -188,6 +195,12 @@ impl WeightInfo for () {
 		Weight::from_parts(71_080_766, 6276)
 			.saturating_add(Weight::from_parts(52_464_927, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	fn on_initialize_report_window(o: u32, ) -> Weight {
+		Weight::from_parts(80_000_000, 6276)
+			.saturating_add(Weight::from_parts(52_464_927, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn on_claim_final(o: u32, ) -> Weight {

@@ -180,31 +180,19 @@ impl<T: Config> Pallet<T> {
 		let outstanding = claim.amount.saturating_sub(claim.acknowledged);
 		let mut payments = ClaimPayments::<T>::get(id).unwrap_or_default();
 		let from_deposit = Self::pay_from_deposit(who, &claim.claimant, outstanding)?;
-		let mut paid = from_deposit;
-		if !from_deposit.is_zero() {
-			let payment = Payment {
-				payer: who.clone(),
-				source: PaymentSource::Deposit,
-				amount: from_deposit,
-			};
-			payments.try_push(payment).map_err(|_| Self::broken("MaxPaymentsOf holds acks"))?;
-		}
+		Self::record_acknowledged(&mut payments, who, PaymentSource::Deposit, from_deposit)?;
 		let rest = outstanding.saturating_sub(from_deposit);
+		let mut from_free = Zero::zero();
 		if use_free_balance && !rest.is_zero() {
 			let spendable =
 				T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite);
-			let from_free = rest.min(spendable);
+			from_free = rest.min(spendable);
 			if !from_free.is_zero() {
 				T::Currency::transfer(who, &claim.claimant, from_free, Preservation::Preserve)?;
-				paid = paid.saturating_add(from_free);
-				let payment = Payment {
-					payer: who.clone(),
-					source: PaymentSource::FreeBalance,
-					amount: from_free,
-				};
-				payments.try_push(payment).map_err(|_| Self::broken("MaxPaymentsOf holds acks"))?;
 			}
+			Self::record_acknowledged(&mut payments, who, PaymentSource::FreeBalance, from_free)?;
 		}
+		let paid = from_deposit.saturating_add(from_free);
 		ensure!(!paid.is_zero(), Error::<T>::NothingToPay);
 		claim.acknowledged = claim.acknowledged.saturating_add(paid);
 		ClaimPayments::<T>::insert(id, payments);
@@ -217,6 +205,28 @@ impl<T: Config> Pallet<T> {
 		}
 		Claims::<T>::insert(id, claim);
 		Ok(None)
+	}
+
+	/// Adds `amount` the respondent paid from `source` by acknowledging to the claim's
+	/// payments: one entry per source however many times it acknowledges, so that the list
+	/// keeps room for the payout.
+	fn record_acknowledged(
+		payments: &mut crate::PaymentsOf<T>,
+		who: &T::AccountId,
+		source: PaymentSource,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		// Acknowledgements come before any payout: their entries are the only ones yet.
+		match payments.iter_mut().find(|p| p.source == source && p.payer == *who) {
+			Some(entry) => entry.amount = entry.amount.saturating_add(amount),
+			None => payments
+				.try_push(Payment { payer: who.clone(), source, amount })
+				.map_err(|_| Self::broken("MaxPaymentsOf holds two acknowledgement entries"))?,
+		}
+		Ok(())
 	}
 
 	/// The respondent contests the claim, with an optional counter-claim: the claimant's
@@ -256,19 +266,26 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let mut accounts = Vec::new();
+		let mut to_arbiter = false;
 		if claim.phase.is_voting() {
-			// The level is judged again from the start by a panel with both sides seated.
+			// The level is judged again from the start by a panel with both sides seated; if
+			// either side has nobody to seat, by the arbiter.
 			let panel = Self::contested_panel(&claim)?;
-			accounts = panel.iter().map(|p| p.who.clone()).collect();
-			for seat in panel.iter() {
-				ClaimsByAccount::<T>::insert(&seat.who, id, ());
+			to_arbiter = panel.is_empty();
+			if to_arbiter {
+				Self::transition(id, &mut claim, ClaimPhase::Arbitration)?;
+			} else {
+				accounts = panel.iter().map(|p| p.who.clone()).collect();
+				for seat in panel.iter() {
+					ClaimsByAccount::<T>::insert(&seat.who, id, ());
+				}
+				let Some(current) = claim.levels.last_mut() else {
+					return Err(Self::broken("a voting claim has no panel").into());
+				};
+				*current = panel;
+				let phase = claim.phase;
+				Self::transition(id, &mut claim, phase)?;
 			}
-			let Some(current) = claim.levels.last_mut() else {
-				return Err(Self::broken("a voting claim has no panel").into());
-			};
-			*current = panel;
-			let phase = claim.phase;
-			Self::transition(id, &mut claim, phase)?;
 		}
 		Self::deposit_event(Event::ClaimContested {
 			claim: id,
@@ -276,6 +293,9 @@ impl<T: Config> Pallet<T> {
 			panel: accounts,
 			deadline: claim.deadline,
 		});
+		if to_arbiter {
+			Self::deposit_event(Event::ClaimSentToArbiter { claim: id, level: claim.level() });
+		}
 		Claims::<T>::insert(id, claim);
 		Ok(())
 	}

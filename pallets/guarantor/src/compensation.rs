@@ -263,7 +263,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Moves `amount` of `guarantor`'s guarantee for `ward` to `to`, shrinking the guarantee
 	/// (a guarantee paid down to nothing stays, frozen, until no claim holds it) and updating
-	/// the ward. A guarantee left below `MinGuarantee` no longer counts: `GuaranteeDepleted`.
+	/// the ward. A guarantee that falls below `MinGuarantee` no longer counts:
+	/// `GuaranteeDepleted`.
 	fn pay_from_guarantee(
 		guarantor: &T::AccountId,
 		ward: &T::AccountId,
@@ -284,14 +285,20 @@ impl<T: Config> Pallet<T> {
 		let before = Self::contribution(&guarantee, struck_out);
 		guarantee.amount = guarantee.amount.saturating_sub(amount);
 		guarantee.paid_out = guarantee.paid_out.saturating_add(amount);
-		if guarantee.is_live() && guarantee.amount < T::MinGuarantee::get() {
+		let after = Self::contribution(&guarantee, struck_out);
+		let min = T::MinGuarantee::get();
+		if guarantee.is_live()
+			&& guarantee.amount < min
+			&& guarantee.amount.saturating_add(amount) >= min
+		{
+			// It just fell below `MinGuarantee`: it no longer counts.
 			Self::deposit_event(Event::GuaranteeDepleted {
 				guarantor: guarantor.clone(),
 				ward: ward.clone(),
 				amount: guarantee.amount,
 			});
 		}
-		Self::recount(ward, &mut record, before, Self::contribution(&guarantee, struck_out))?;
+		Self::recount(ward, &mut record, before, after)?;
 		Guarantees::<T>::insert(ward, guarantor, guarantee);
 		Members::<T>::insert(ward, record);
 		Ok(())

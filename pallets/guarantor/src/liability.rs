@@ -68,7 +68,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Makes the guarantees `(guarantor, ward)` that hold money liable for claim `id` at
 	/// `side`'s `depth`, at their amounts now, and freezes them.
-	fn fix_liability(
+	pub(crate) fn fix_liability(
 		id: ClaimId,
 		side: Side,
 		depth: u32,

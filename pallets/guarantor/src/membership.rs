@@ -112,7 +112,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(receiver.status != MemberStatus::Leaving, Error::<T>::MemberLeaving);
 		ensure!(receiver.guarantors < T::MaxGuarantors::get(), Error::<T>::TooManyGuarantors);
 
-		let guarantee = Guarantee::new(amount);
+		let guarantee = Guarantee::new(amount, now);
 		Self::hold(&HoldReason::Guarantee, guarantor, amount)?;
 		giver.wards = giver.wards.saturating_add(1);
 		receiver.guarantors = receiver.guarantors.saturating_add(1);

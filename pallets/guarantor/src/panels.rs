@@ -2,14 +2,17 @@
 //!
 //! - Level 1 is the respondent's guarantors; each level above is the guarantors of the
 //!   panelists below, excluding the parties and everyone who already sat on the claim. Only
-//!   active members that are not struck out sit, and only through a guarantee holding money.
+//!   active members that are not struck out sit, and only through a guarantee that counts
+//!   (live, at least `MinGuarantee`) and was given no later than the claim was filed: nobody
+//!   vouches their way onto a panel, nor sits through a guarantee it has withdrawn.
 //! - Once the respondent contests, the dispute is two-sided: every panel from then on (the
-//!   current one, formed again, and every one above) gives ⌊`MaxPanelSize`/2⌋ seats to each
-//!   side's guarantors — the claimant's side starting from the claimant's own guarantors — as
-//!   far as each side has them; the odd seat, and the seats a side cannot fill, go to the
-//!   largest stakes of either side.
-//! - Within a side, and for the seats left over, larger guarantees sit first (ties: the
-//!   smaller account id).
+//!   current one, formed again, and every one above) seats the same number of each side's
+//!   guarantors — ⌊`MaxPanelSize`/2⌋, or as many as the smaller side has — the claimant's
+//!   side starting from the claimant's own guarantors. Neither side can outnumber the other:
+//!   a side with more candidates, or larger stakes, gains no seat, so partisan votes
+//!   deadlock and the claim climbs to people further from both. If one side has nobody left,
+//!   the arbiter decides. (An account that guarantees both sides sits for the respondent's.)
+//! - Within a side, larger guarantees sit first (ties: the smaller account id).
 
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::Get};
@@ -35,6 +38,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn first_panel(claim: &ClaimOf<T>) -> PanelOf<T> {
 		let mut respondent_side = Vec::new();
 		Self::collect_candidates(
+			claim,
 			&claim.respondent,
 			Side::Respondent,
 			&mut respondent_side,
@@ -43,9 +47,9 @@ impl<T: Config> Pallet<T> {
 		Self::form_panel(respondent_side, Vec::new(), false)
 	}
 
-	/// The current level's panel of a claim just contested: its respondent-side seats and the
-	/// claimant's eligible guarantors (none who sat below this level), shared as a two-sided
-	/// panel. Nobody has voted on it.
+	/// The current level's panel of a claim just contested: its respondent-side seats that
+	/// may still judge and the claimant's eligible guarantors (none who sat below this level),
+	/// as a two-sided panel; empty if either side has nobody. Nobody has voted on it.
 	pub(crate) fn contested_panel(claim: &ClaimOf<T>) -> Result<PanelOf<T>, DispatchError> {
 		let level = claim.level();
 		let Some(panel) = claim.panel() else {
@@ -54,6 +58,7 @@ impl<T: Config> Pallet<T> {
 		let respondent_side = panel
 			.iter()
 			.filter(|seat| seat.side == Side::Respondent)
+			.filter(|seat| Members::<T>::get(&seat.who).is_some_and(|m| Self::can_guarantee(&m)))
 			.map(|seat| Candidate {
 				who: seat.who.clone(),
 				ward: seat.ward.clone(),
@@ -64,9 +69,13 @@ impl<T: Config> Pallet<T> {
 			})
 			.collect();
 		let mut claimant_side = Vec::new();
-		Self::collect_candidates(&claim.claimant, Side::Claimant, &mut claimant_side, |who| {
-			!claim.is_party(who) && !claim.sat_below(who, level)
-		});
+		Self::collect_candidates(
+			claim,
+			&claim.claimant,
+			Side::Claimant,
+			&mut claimant_side,
+			|who| !claim.is_party(who) && !claim.sat_below(who, level),
+		);
 		Ok(Self::form_panel(respondent_side, claimant_side, true))
 	}
 
@@ -80,7 +89,7 @@ impl<T: Config> Pallet<T> {
 					Side::Respondent => &mut sides[0],
 					Side::Claimant => &mut sides[1],
 				};
-				Self::collect_candidates(&seat.who, seat.side, candidates, |who| {
+				Self::collect_candidates(claim, &seat.who, seat.side, candidates, |who| {
 					!claim.is_party(who) && !claim.has_sat(who)
 				});
 			}
@@ -100,16 +109,19 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Self::broken("a claim climbed past MaxEscalationLevels").into())
 	}
 
-	/// Adds `ward`'s eligible guarantors (active, not struck out, guaranteeing it with money,
-	/// passing `admit`) to `candidates`, keeping each account once with its largest stake.
+	/// Adds `ward`'s eligible guarantors for `claim` to `candidates`: active, not struck out,
+	/// passing `admit`, through a guarantee that counts and was given no later than the claim
+	/// was filed. Each account is kept once, with its largest stake.
 	fn collect_candidates(
+		claim: &ClaimOf<T>,
 		ward: &T::AccountId,
 		side: Side,
 		candidates: &mut Vec<CandidateOf<T>>,
 		admit: impl Fn(&T::AccountId) -> bool,
 	) {
+		let min = T::MinGuarantee::get();
 		for (who, guarantee) in Guarantees::<T>::iter_prefix(ward) {
-			if guarantee.amount.is_zero() || !admit(&who) {
+			if !guarantee.counts(&min) || guarantee.since > claim.filed_at || !admit(&who) {
 				continue;
 			}
 			let eligible = Members::<T>::get(&who).is_some_and(|m| Self::can_guarantee(&m));
@@ -132,10 +144,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Forms a panel of at most `MaxPanelSize` with no votes: with `two_sided`, each side first
-	/// gets ⌊`MaxPanelSize`/2⌋ seats (its largest stakes), then the rest of the seats go to the
-	/// largest remaining stakes of either side; otherwise the largest stakes sit. An account
-	/// on both sides sits for the respondent's.
+	/// Forms a panel with no votes. One-sided: the `MaxPanelSize` largest stakes of the
+	/// respondent's side. Two-sided: the same number of each side's largest stakes,
+	/// ⌊`MaxPanelSize`/2⌋ or as many as the smaller side has (none if either has nobody). An
+	/// account on both sides sits for the respondent's.
 	fn form_panel(
 		mut respondent_side: Vec<CandidateOf<T>>,
 		mut claimant_side: Vec<CandidateOf<T>>,
@@ -145,30 +157,25 @@ impl<T: Config> Pallet<T> {
 			b.stake.cmp(&a.stake).then_with(|| a.who.cmp(&b.who))
 		};
 		let max = T::MaxPanelSize::get() as usize;
-		let reserved = if two_sided { max / 2 } else { 0 };
 		claimant_side.retain(|c| !respondent_side.iter().any(|r| r.who == c.who));
 		respondent_side.sort_by(by_stake);
 		claimant_side.sort_by(by_stake);
-
-		let mut seated = Vec::new();
-		let mut others = Vec::new();
-		for side in [respondent_side, claimant_side] {
-			for (rank, candidate) in side.into_iter().enumerate() {
-				if rank < reserved {
-					seated.push(candidate);
-				} else {
-					others.push(candidate);
-				}
-			}
-		}
-		others.sort_by(by_stake);
-		seated.extend(others.into_iter().take(max.saturating_sub(seated.len())));
+		let mut seated = if two_sided {
+			let each = (max / 2).min(respondent_side.len()).min(claimant_side.len());
+			respondent_side.truncate(each);
+			claimant_side.truncate(each);
+			respondent_side.append(&mut claimant_side);
+			respondent_side
+		} else {
+			respondent_side.truncate(max);
+			respondent_side
+		};
 		seated.sort_by(by_stake);
 		let panel: Vec<_> = seated
 			.into_iter()
 			.map(|c| Panelist { who: c.who, ward: c.ward, side: c.side, vote: None })
 			.collect();
-		// Each side's reserved seats and the others together are at most `MaxPanelSize`.
+		// At most `MaxPanelSize`: one side's largest stakes, or ⌊max/2⌋ of each.
 		BoundedVec::truncate_from(panel)
 	}
 }

@@ -155,12 +155,15 @@ pub struct Guarantee<Balance, BlockNumber> {
 	/// Everything it ever paid toward claims. A claim's liability remembers this sum as it was
 	/// when the claim reached the guarantee, so that money added later never pays for it.
 	pub paid_out: Balance,
+	/// The block it was given in. Only a guarantee given no later than a claim was filed seats
+	/// its guarantor on that claim's panels: nobody vouches their way onto a panel.
+	pub since: BlockNumber,
 }
 
 impl<Balance: Default + PartialOrd, BlockNumber> Guarantee<Balance, BlockNumber> {
-	/// A new, live guarantee of `amount`.
-	pub fn new(amount: Balance) -> Self {
-		Self { amount, release_at: None, liable_claims: 0, paid_out: Default::default() }
+	/// A new, live guarantee of `amount`, given at block `since`.
+	pub fn new(amount: Balance, since: BlockNumber) -> Self {
+		Self { amount, release_at: None, liable_claims: 0, paid_out: Default::default(), since }
 	}
 
 	/// Whether it has not been revoked.

@@ -13,6 +13,8 @@ parameter_types! {
 	pub const MaxAcceptPeriod: BlockNumber = 7 * DAYS;
 	/// A delivery's receiver has three days after its due block to report a default.
 	pub const ReportWindow: BlockNumber = 3 * DAYS;
+	/// A receiver that cannot post the claim bond gets at most another week.
+	pub const MaxReportPause: BlockNumber = 7 * DAYS;
 }
 
 impl pallet_agreements::Config for Runtime {
@@ -27,6 +29,7 @@ impl pallet_agreements::Config for Runtime {
 	type MaxDependencies = ConstU32<4>;
 	type MaxAcceptPeriod = MaxAcceptPeriod;
 	type ReportWindow = ReportWindow;
+	type MaxReportPause = MaxReportPause;
 	type MaxTasksPerBlock = ConstU32<64>;
 	type TaskWeight = TaskWeight;
 	type WeightInfo = pallet_agreements::weights::SubstrateWeight<Runtime>;

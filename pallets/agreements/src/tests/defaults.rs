@@ -317,6 +317,26 @@ fn the_report_window_pauses_while_a_receiver_cannot_post_the_claim_bond() {
 }
 
 #[test]
+fn a_receiver_cannot_hold_an_obligation_open_for_ever_by_staying_broke() {
+	run(|| {
+		active_chain();
+		suspend(BOB);
+		CLAIMS_FAIL.with(|f| *f.borrow_mut() = true);
+		// Paused at 16 and 22 (MaxReportPause 10 past the first window's end, 16); at 28
+		// silence counts again: Alice's delivery is fulfilled and the chain goes on.
+		run_to_block(22);
+		assert_eq!(state(0, 0), ObligationState::Pending);
+		run_to_block(28);
+		assert_eq!(state(0, 0), ObligationState::Fulfilled);
+		let pauses = agreement_events()
+			.iter()
+			.filter(|e| matches!(e, Event::ReportWindowPaused { obligation: 0, .. }))
+			.count();
+		assert_eq!(pauses, 2);
+	});
+}
+
+#[test]
 fn silence_still_counts_for_a_receiver_that_left() {
 	run(|| {
 		active_chain();

@@ -26,13 +26,15 @@ use json::{ClaimStatusJson, ClaimsOfJson, MemberJson, TreeJson};
 /// The `guarantor` namespace.
 #[rpc(server, namespace = "guarantor")]
 pub trait GuarantorRpc<BlockHash> {
-	/// The status of claim `claim_id`: parties, amount, evidence, agreement, phase, level,
-	/// panels with votes, deadline, verdict, bonds and payments.
+	/// The status of claim `claim_id`: parties, amount, evidence, agreement, contest and
+	/// counter-claim, acknowledgement, phase, level, panels with votes, deadline, verdict,
+	/// bonds, payments and, while open, the guarantees liable for it.
 	#[method(name = "claimStatus")]
 	fn claim_status(&self, claim_id: u32, at: Option<BlockHash>) -> RpcResult<ClaimStatusJson>;
 
-	/// Member `account` (an SS58 address): status, guarantors, wards, deposit, coverage,
-	/// committed coverage, debts, credits, strikes. `status` is `none` for a non-member.
+	/// Member `account` (an SS58 address): status, guarantors and wards (whether each counts,
+	/// how many claims hold it), deposit, coverage, committed coverage, debts, credits,
+	/// strikes. `status` is `none` for a non-member.
 	#[method(name = "member")]
 	fn member(&self, account: String, at: Option<BlockHash>) -> RpcResult<MemberJson>;
 

@@ -2,7 +2,8 @@
 //!
 //! What changed in storage, and what the migration does:
 //!
-//! - `Guarantee` gained `liable_claims` and `paid_out` (both start at zero).
+//! - `Guarantee` gained `liable_claims` and `paid_out` (both start at zero) and `since` (zero:
+//!   every guarantee standing at the upgrade may seat its guarantor on any claim's panel).
 //! - `MemberRecord` gained `strikes_lapse_at` (a member with strikes gets a full lapse period
 //!   from the upgrade) and `countered_claims` (zero: version 1 had no counter-claims).
 //! - `Timing` gained `strike_lapse` (the runtime's `StrikeLapse`).
@@ -27,13 +28,17 @@ use core::marker::PhantomData;
 use frame_support::{
 	migrations::VersionedMigration,
 	pallet_prelude::*,
+	storage::with_storage_layer,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
 	Blake2_128Concat, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound, Twox64Concat,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
 
 use crate::{
 	AgreementId, BalanceOf, Bond, BondKind, ClaimId, ClaimOf, ClaimPhase, Claims, ClaimsByAccount,
@@ -164,6 +169,21 @@ pub type MigrateV1ToV2<T> = VersionedMigration<
 	<T as frame_system::Config>::DbWeight,
 >;
 
+impl<T: Config> InnerMigrateV1ToV2<T> {
+	/// The respondent-side seats of `panel` whose seating guarantee still holds money.
+	fn standing_seats(panel: &PanelOf<T>) -> impl Iterator<Item = (T::AccountId, T::AccountId)> {
+		panel
+			.iter()
+			.filter(|seat| seat.side == Side::Respondent)
+			.filter(|seat| {
+				Guarantees::<T>::get(&seat.ward, &seat.who).is_some_and(|g| !g.amount.is_zero())
+			})
+			.map(|seat| (seat.who.clone(), seat.ward.clone()))
+			.collect::<Vec<_>>()
+			.into_iter()
+	}
+}
+
 /// What `pre_upgrade` counts, for `post_upgrade` to compare.
 #[derive(Encode, Decode, Debug, PartialEq, Eq)]
 pub struct Counts {
@@ -218,14 +238,23 @@ impl<T: Config> InnerMigrateV1ToV2<T> {
 			"claim index entries were lost"
 		);
 		ensure!(v1::ClaimsOf::<T>::iter().next().is_none(), "the old claim index remains");
+		let fixed = |id, depth| {
+			crate::Liabilities::<T>::get(id, (Side::Respondent, depth)).map_or(0, |l| l.len())
+		};
 		for (id, claim) in Claims::<T>::iter().filter(|(_, c)| !c.phase.is_final()) {
 			let standing = Guarantees::<T>::iter_prefix(&claim.respondent)
 				.filter(|(g, guarantee)| *g != claim.claimant && !guarantee.amount.is_zero())
 				.count();
-			let fixed = crate::Liabilities::<T>::get(id, (Side::Respondent, 1))
-				.map(|l| l.len())
-				.unwrap_or(0);
-			ensure!(standing == fixed, "an open claim's respondent guarantees are not liable");
+			ensure!(
+				standing == fixed(id, 1),
+				"an open claim's respondent guarantees are not liable"
+			);
+			for (level, panel) in claim.levels.iter().enumerate().skip(1) {
+				ensure!(
+					Self::standing_seats(panel).count() == fixed(id, level as u32 + 1),
+					"an open claim's seating guarantees are not liable"
+				);
+			}
 		}
 		Pallet::<T>::do_try_state()
 	}
@@ -255,11 +284,13 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 			|_, _, old| {
 				reads += 1;
 				writes += 1;
+				// Given before any claim filed from now on.
 				Some(Guarantee {
 					amount: old.amount,
 					release_at: old.release_at,
 					liable_claims: 0,
 					paid_out: Zero::zero(),
+					since: Zero::zero(),
 				})
 			},
 		);
@@ -326,17 +357,21 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 			})
 		});
 
-		// The liabilities of the claims still open.
+		// The liabilities of the claims still open. Version 1 let a panelist's seating guarantee
+		// be released while the claim was open: only those still standing become liable.
 		let open: Vec<ClaimId> =
 			Claims::<T>::iter().filter(|(_, c)| !c.phase.is_final()).map(|(id, _)| id).collect();
 		for id in open {
 			let Some(claim) = Claims::<T>::get(id) else { continue };
 			reads += 1;
-			let fixed =
-				Pallet::<T>::fix_party_liability(id, &claim, Side::Respondent).and_then(|()| {
-					(2..=claim.level())
-						.try_for_each(|level| Pallet::<T>::fix_panel_liability(id, &claim, level))
-				});
+			let fixed = with_storage_layer(|| -> DispatchResult {
+				Pallet::<T>::fix_party_liability(id, &claim, Side::Respondent)?;
+				for (level, panel) in claim.levels.iter().enumerate().skip(1) {
+					let standing = Self::standing_seats(panel);
+					Pallet::<T>::fix_liability(id, Side::Respondent, level as u32 + 1, standing)?;
+				}
+				Ok(())
+			});
 			if let Err(error) = fixed {
 				log::error!(target: "runtime::guarantor", "v2: claim {id}: {error:?}");
 			}

@@ -239,7 +239,8 @@ fn one_side_cannot_fill_a_contested_panel() {
 			};
 			assert_eq!(sides(0), vec![Side::Respondent; 3]);
 			assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
-			// 3 guarantees both; it sits for the respondent. 8 gets the claimant's seat.
+			// 3 guarantees both; it sits for the respondent. The claimant's side has one other
+			// (8): one seat each, whatever the respondent's stakes.
 			let panel: Vec<_> = Claims::<Test>::get(0)
 				.unwrap()
 				.panel()
@@ -247,9 +248,69 @@ fn one_side_cannot_fill_a_contested_panel() {
 				.iter()
 				.map(|p| (p.who, p.side))
 				.collect();
-			assert_eq!(
-				panel,
-				vec![(1, Side::Respondent), (2, Side::Respondent), (8, Side::Claimant)]
-			);
+			assert_eq!(panel, vec![(1, Side::Respondent), (8, Side::Claimant)]);
 		});
+}
+
+#[test]
+fn nobody_vouches_their_way_onto_a_panel() {
+	cooperative().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(5),
+			4,
+			30,
+			Default::default(),
+			None
+		));
+		run_to_block(2);
+		// After the claim, 6 vouches for the claimant with a large stake, to sit for it.
+		assert_ok!(Guarantor::vouch(RuntimeOrigin::signed(6), 5, 100));
+		assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
+		let panel: Vec<_> =
+			Claims::<Test>::get(0).unwrap().panel().unwrap().iter().map(|p| p.who).collect();
+		// 1 sits for the respondent; the claimant's seat is 3's, who stood before the claim.
+		assert_eq!(panel, vec![1, 3]);
+	});
+}
+
+#[test]
+fn a_withdrawn_guarantee_seats_nobody() {
+	cooperative().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(5),
+			4,
+			30,
+			Default::default(),
+			None
+		));
+		// 3 revoked its guarantee for the claimant: it may not sit for it (nor leave and be
+		// struck in absentia). With nobody left on the claimant's side, the arbiter decides.
+		assert_ok!(Guarantor::revoke_guarantee(RuntimeOrigin::signed(3), 5));
+		assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
+		assert_eq!(Claims::<Test>::get(0).unwrap().phase, ClaimPhase::Arbitration);
+	});
+}
+
+#[test]
+fn acknowledging_again_and_again_cannot_crowd_out_the_payout() {
+	cooperative().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(5),
+			4,
+			80,
+			Default::default(),
+			None
+		));
+		for _ in 0..60 {
+			assert_ok!(Guarantor::deposit(RuntimeOrigin::signed(4), 1));
+			assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0, false));
+		}
+		// Sixty acknowledgements are one entry; the verdict is still carried out.
+		assert_eq!(crate::ClaimPayments::<Test>::get(0).unwrap().len(), 1);
+		judge(0, uphold(80));
+		assert_eq!(
+			Claims::<Test>::get(0).unwrap().phase,
+			ClaimPhase::Paid { amount: 80, compensated: 80, force_majeure: false }
+		);
+	});
 }

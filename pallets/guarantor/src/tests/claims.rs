@@ -342,57 +342,80 @@ fn an_unappealed_decision_becomes_final_and_is_executed() {
 }
 
 #[test]
-fn contesting_forms_the_level_again_and_restarts_its_deadline() {
+fn contesting_forms_the_level_again_with_both_sides_and_restarts_its_deadline() {
+	// 4 is guaranteed by 1 (40) and 2 (30); 5 by 3 (25) and 6 (15); 6 by 1 and 2.
+	ExtBuilder::default()
+		.guarantees(&[(1, 4, 40), (2, 4, 30), (1, 6, 20), (2, 6, 20), (3, 5, 25), (6, 5, 15)])
+		.build_and_execute(|| {
+			assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 90, evidence(b""), None));
+			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(2), 0, uphold(10)));
+			run_to_block(4);
+			assert_noop!(
+				Guarantor::contest(RuntimeOrigin::signed(5), 0, None),
+				Error::<Test>::NotRespondent
+			);
+			assert_noop!(
+				Guarantor::contest(RuntimeOrigin::signed(4), 0, Some(0)),
+				Error::<Test>::ZeroAmount
+			);
+			assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
+			let claim = Claims::<Test>::get(0).unwrap();
+			assert_eq!(claim.contest, Some(crate::Contest { at_level: 1, counter_claim: None }));
+			// As many seats for each side (⌊3/2⌋ = 1), the largest stakes; the votes start over.
+			let panel: Vec<_> =
+				claim.panel().unwrap().iter().map(|p| (p.who, p.side, p.vote)).collect();
+			assert_eq!(panel, vec![(1, Side::Respondent, None), (3, Side::Claimant, None)]);
+			assert_eq!(claim.deadline, Some(4 + DECISION_PERIOD));
+			System::assert_last_event(
+				Event::ClaimContested {
+					claim: 0,
+					counter_claim: None,
+					panel: vec![1, 3],
+					deadline: Some(4 + DECISION_PERIOD),
+				}
+				.into(),
+			);
+			assert_noop!(
+				Guarantor::contest(RuntimeOrigin::signed(4), 0, None),
+				Error::<Test>::CannotContest
+			);
+			// Without a counter-claim, no verdict can find the claimant at fault.
+			assert_noop!(
+				Guarantor::vote(
+					RuntimeOrigin::signed(1),
+					0,
+					Verdict::CounterUphold { amount: 10, force_majeure: false }
+				),
+				Error::<Test>::NoCounterClaim
+			);
+		});
+}
+
+#[test]
+fn a_contest_with_nobody_to_seat_for_the_claimant_goes_to_the_arbiter() {
 	two_members().build_and_execute(|| {
 		assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 90, evidence(b""), None));
-		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(3), 0, uphold(10)));
-		run_to_block(4);
-		assert_noop!(
-			Guarantor::contest(RuntimeOrigin::signed(5), 0, None),
-			Error::<Test>::NotRespondent
-		);
-		assert_noop!(
-			Guarantor::contest(RuntimeOrigin::signed(4), 0, Some(0)),
-			Error::<Test>::ZeroAmount
-		);
+		// 5's guarantors, 1 and 2, sit for the respondent already: the claimant's side has
+		// nobody, and one side must not judge a two-sided dispute alone.
 		assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
 		let claim = Claims::<Test>::get(0).unwrap();
-		assert_eq!(claim.contest, Some(crate::Contest { at_level: 1, counter_claim: None }));
-		// 5's guarantors are 1 and 2, who sit for the respondent already: the claimant's side
-		// has nobody else, so its seat goes to the next largest stake. The votes start over.
-		let panel: Vec<_> =
-			claim.panel().unwrap().iter().map(|p| (p.who, p.side, p.vote)).collect();
-		assert_eq!(
-			panel,
-			vec![
-				(1, Side::Respondent, None),
-				(2, Side::Respondent, None),
-				(3, Side::Respondent, None)
-			]
-		);
-		assert_eq!(claim.deadline, Some(4 + DECISION_PERIOD));
-		System::assert_last_event(
-			Event::ClaimContested {
-				claim: 0,
-				counter_claim: None,
-				panel: vec![1, 2, 3],
-				deadline: Some(4 + DECISION_PERIOD),
-			}
-			.into(),
-		);
+		assert_eq!((claim.phase, claim.deadline), (ClaimPhase::Arbitration, None));
+		assert!(guarantor_events().contains(&Event::ClaimContested {
+			claim: 0,
+			counter_claim: None,
+			panel: vec![],
+			deadline: None,
+		}));
+		System::assert_last_event(Event::ClaimSentToArbiter { claim: 0, level: 1 }.into());
 		assert_noop!(
-			Guarantor::contest(RuntimeOrigin::signed(4), 0, None),
-			Error::<Test>::CannotContest
-		);
-		// Without a counter-claim, no verdict can find the claimant at fault.
-		assert_noop!(
-			Guarantor::vote(
-				RuntimeOrigin::signed(1),
+			Guarantor::resolve(
+				RuntimeOrigin::root(),
 				0,
 				Verdict::CounterUphold { amount: 10, force_majeure: false }
 			),
 			Error::<Test>::NoCounterClaim
 		);
+		assert_ok!(Guarantor::resolve(RuntimeOrigin::root(), 0, Verdict::Reject));
 	});
 }
 
@@ -406,15 +429,12 @@ fn a_two_sided_dispute_is_judged_by_both_sides_guarantors() {
 			assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
 			let claim = Claims::<Test>::get(0).unwrap();
 			let panel: Vec<_> = claim.panel().unwrap().iter().map(|p| (p.who, p.side)).collect();
-			// One seat for each side, the odd one to the largest stake left (MaxPanelSize 3).
-			assert_eq!(
-				panel,
-				vec![(1, Side::Respondent), (2, Side::Respondent), (3, Side::Claimant)]
-			);
+			// One seat for each side (MaxPanelSize 3): the odd seat goes to neither.
+			assert_eq!(panel, vec![(1, Side::Respondent), (3, Side::Claimant)]);
 			assert!(ClaimsByAccount::<Test>::contains_key(3, 0));
-			// The claimant's guarantor and one of the respondent's uphold half.
+			// The claimant's guarantor and the respondent's agree on half.
 			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(3), 0, uphold(40)));
-			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(2), 0, uphold(40)));
+			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(1), 0, uphold(40)));
 			assert_eq!(
 				Claims::<Test>::get(0).unwrap().phase,
 				ClaimPhase::Decided { verdict: uphold(40) }

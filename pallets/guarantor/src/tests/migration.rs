@@ -45,8 +45,8 @@ fn seat(who: AccountId, ward: AccountId) -> Panelist<AccountId, Balance> {
 }
 
 /// Founders 1, 2 (one strike) and 3 (struck out); 4 ← 1, 2; 5 ← 4, 3; 6 ← 1, 2; 7 ← 1 and
-/// 2, whose guarantee an old payout left at 6. Claim 0 (6 against 5) is open at level 2;
-/// claim 1 (6 against 7) was paid.
+/// 2, whose guarantee an old payout left at 6. Claim 0 (6 against 5) is open at level 2 (one of
+/// whose seats lost its guarantee); claim 1 (6 against 7) was paid.
 fn write_version_one_state() {
 	for founder in [1, 2, 3] {
 		hold(HoldReason::Deposit, founder, 100);
@@ -97,7 +97,12 @@ fn write_version_one_state() {
 			contested: false,
 			phase: ClaimPhase::Open,
 			deadline: Some(21),
-			levels: panels(vec![vec![seat(4, 5), seat(3, 5)], vec![seat(1, 4), seat(2, 4)]]),
+			// 3 sat at level 2 through a guarantee for 4 that version 1 let it release while the
+			// claim was open: there is nothing left of it to make liable.
+			levels: panels(vec![
+				vec![seat(4, 5), seat(3, 5)],
+				vec![seat(1, 4), seat(2, 4), seat(3, 4)],
+			]),
 			bonds: bond.clone(),
 		},
 	);
