@@ -165,9 +165,13 @@ impl<T: Config> ClaimOutcomeHandler<BalanceOf<T>> for Pallet<T> {
 		if let Err(error) = result {
 			// At least settle the disputed obligation, so that its commitment is freed and the
 			// agreement is not left waiting for a claim that is over.
-			let _ = frame_support::storage::with_storage_layer(|| {
+			let settled = frame_support::storage::with_storage_layer(|| {
 				Self::apply_claim_outcome(id, claim, outcome, false)
 			});
+			if let Err(error) = settled {
+				// Settling one obligation only moves its own escrow and commitment.
+				frame_support::defensive!("the disputed obligation cannot be settled", error);
+			}
 			log::error!(
 				target: "runtime::agreements",
 				"agreement {id}: applying the outcome of claim {claim} failed: {error:?}"

@@ -355,7 +355,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn refund_escrow(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		T::Currency::release(&HoldReason::Escrow.into(), who, amount, Precision::Exact)
 			.map(|_| ())
-			.map_err(|_| Error::<T>::Inconsistent.into())
+			.map_err(|error| {
+				// The escrow of an open payment is always held (`try_state` checks it).
+				frame_support::defensive!("an escrowed payment is not held", error);
+				Error::<T>::Inconsistent.into()
+			})
 	}
 
 	/// Commits `amount` more of `who`'s coverage (the caller checks the coverage).
