@@ -153,28 +153,9 @@ fn a_rejected_claim_and_counter_claim_cost_each_side_its_bond() {
 /// Both sides three levels deep. Respondent 14 ← 12, 13 ← 10, 11 ← founders 1, 2, 3.
 /// Claimant 24 ← 22, 23 ← 20, 21 ← founders 1, 2, 3.
 fn deep_trees() -> ExtBuilder {
-	ExtBuilder::default().guarantees(&[
-		(1, 10, 30),
-		(2, 10, 30),
-		(2, 11, 30),
-		(3, 11, 30),
-		(10, 12, 20),
-		(11, 12, 20),
-		(10, 13, 20),
-		(11, 13, 20),
-		(12, 14, 15),
-		(13, 14, 15),
-		(1, 20, 30),
-		(3, 20, 30),
-		(2, 21, 30),
-		(3, 21, 30),
-		(20, 22, 20),
-		(21, 22, 20),
-		(20, 23, 20),
-		(21, 23, 20),
-		(22, 24, 15),
-		(23, 24, 15),
-	])
+	ExtBuilder::default()
+		.guarantees(&three_deep(14, [12, 13], [10, 11], [[1, 2], [2, 3]]))
+		.guarantees(&three_deep(24, [22, 23], [20, 21], [[1, 3], [2, 3]]))
 }
 
 fn seats(id: u32) -> Vec<(AccountId, Side)> {

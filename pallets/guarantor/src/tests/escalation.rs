@@ -11,20 +11,9 @@ use frame_support::{assert_noop, weights::Weight, BoundedVec};
 /// founders 1, 2, 3 → 10 (by 1, 2) and 11 (by 1, 3) → 12, 13 (by 10, 11) → 14 (by 12, 13).
 /// The claimant 15 is guaranteed by 2 and 3.
 fn deep_tree() -> ExtBuilder {
-	ExtBuilder::default().guarantees(&[
-		(1, 10, 30),
-		(2, 10, 30),
-		(1, 11, 30),
-		(3, 11, 30),
-		(10, 12, 20),
-		(11, 12, 20),
-		(10, 13, 20),
-		(11, 13, 20),
-		(12, 14, 15),
-		(13, 14, 15),
-		(2, 15, 20),
-		(3, 15, 20),
-	])
+	ExtBuilder::default()
+		.guarantees(&three_deep(14, [12, 13], [10, 11], [[1, 2], [1, 3]]))
+		.guarantees(&[(2, 15, 20), (3, 15, 20)])
 }
 
 fn panel_of(claim: u32) -> Vec<AccountId> {

@@ -63,3 +63,23 @@ pub fn judge(id: u32, verdict: Verdict<Balance>) {
 	run_to_block(System::block_number() + APPEAL_PERIOD);
 	assert!(crate::Claims::<Test>::get(id).is_some_and(|c| c.phase.is_final()), "judged");
 }
+
+/// The guarantees that put `party` three levels deep: `party` is guaranteed by both of `one`
+/// (15 each), each of `one` by both of `two` (20 each), and `two[i]` by both of `top[i]` (30
+/// each).
+pub fn three_deep(
+	party: AccountId,
+	one: [AccountId; 2],
+	two: [AccountId; 2],
+	top: [[AccountId; 2]; 2],
+) -> Vec<(AccountId, AccountId, Balance)> {
+	let mut guarantees = Vec::new();
+	for (ward, guarantors) in two.iter().zip(top) {
+		guarantees.extend(guarantors.iter().map(|g| (*g, *ward, 30)));
+	}
+	for ward in one {
+		guarantees.extend(two.iter().map(|g| (*g, ward, 20)));
+	}
+	guarantees.extend(one.iter().map(|g| (*g, party, 15)));
+	guarantees
+}
