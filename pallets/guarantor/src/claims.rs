@@ -230,12 +230,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The respondent contests the claim, with an optional counter-claim: the claimant's
-	/// guarantors sit from now on, and with a counter-claim its guarantees are liable.
+	/// guarantors sit from now on, and with a counter-claim its guarantees are liable. Returns
+	/// the claimant.
 	pub fn do_contest(
 		who: &T::AccountId,
 		id: ClaimId,
 		counter_claim: Option<BalanceOf<T>>,
-	) -> DispatchResult {
+	) -> Result<T::AccountId, DispatchError> {
 		let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::UnknownClaim)?;
 		ensure!(claim.respondent == *who, Error::<T>::NotRespondent);
 		ensure!(!claim.phase.is_final(), Error::<T>::ClaimFinal);
@@ -296,8 +297,9 @@ impl<T: Config> Pallet<T> {
 		if to_arbiter {
 			Self::deposit_event(Event::ClaimSentToArbiter { claim: id, level: claim.level() });
 		}
+		let claimant = claim.claimant.clone();
 		Claims::<T>::insert(id, claim);
-		Ok(())
+		Ok(claimant)
 	}
 
 	/// Checks that `verdict` fits claim `claim`: an amount of more than zero and at most what

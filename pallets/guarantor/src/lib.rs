@@ -859,10 +859,12 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 			evidence: BoundedVec<u8, T::MaxEvidenceLen>,
 			agreement: Option<AgreementId>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let claimant = ensure_signed(origin)?;
-			Self::do_file_claim(&claimant, &respondent, amount, &evidence, agreement, true)
-				.map(|_| ())
+			Self::do_file_claim(&claimant, &respondent, amount, &evidence, agreement, true)?;
+			// Charged for the respondent's guarantees, all of which were made liable.
+			let guarantees = Members::<T>::get(&respondent).map_or(0, |m| m.guarantors);
+			Ok(Some(T::WeightInfo::file_claim(guarantees.max(T::MinGuarantors::get()))).into())
 		}
 
 		/// Acknowledge a claim against the caller and pay it from the caller's own funds: its
@@ -911,9 +913,12 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			claim: ClaimId,
 			counter_claim: Option<BalanceOf<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_contest(&who, claim, counter_claim)
+			let claimant = Self::do_contest(&who, claim, counter_claim)?;
+			// Charged for the claimant's guarantees: those seated and, on a counter-claim, liable.
+			let guarantees = Members::<T>::get(&claimant).map_or(0, |m| m.guarantors);
+			Ok(Some(T::WeightInfo::contest(guarantees.max(T::MinGuarantors::get()))).into())
 		}
 
 		/// Vote on a claim as a panelist of its current level: `Uphold` (the respondent is at

@@ -98,11 +98,13 @@ fn apply(step: Step) {
 		Step::Withdraw(w, a) => Guarantor::withdraw_deposit(o(w), a),
 		Step::WithdrawUnbonded(w) => Guarantor::withdraw_unbonded(o(w)),
 		Step::Leave(w) => Guarantor::leave(o(w)).map(|_| ()).map_err(|e| e.error),
-		Step::File(c, r, a) => Guarantor::file_claim(o(c), r, a, Default::default(), None),
+		Step::File(c, r, a) => Guarantor::file_claim(o(c), r, a, Default::default(), None)
+			.map(|_| ())
+			.map_err(|e| e.error),
 		Step::Acknowledge(r, id, free) => {
 			Guarantor::acknowledge(o(r), id, free).map(|_| ()).map_err(|e| e.error)
 		}
-		Step::Contest(r, id, c) => Guarantor::contest(o(r), id, c),
+		Step::Contest(r, id, c) => Guarantor::contest(o(r), id, c).map(|_| ()).map_err(|e| e.error),
 		Step::Vote(w, id, c, a, fm) => Guarantor::vote(o(w), id, verdict(c, a, fm)),
 		Step::Appeal(w, id) => Guarantor::appeal(o(w), id),
 		Step::Resolve(id, c, a) => {
