@@ -4,7 +4,9 @@
 # Installs what the build needs (scripts/setup.sh), checks formatting, then runs every test of
 # the workspace in release mode: pallet unit tests, runtime tests and the end-to-end tests that
 # start the real poruka-node binary and drive it with subxt and with the polkadot.js demo in
-# scripts/client (installed here with npm ci). CI (.ci/run) runs exactly this.
+# scripts/client (installed here with npm ci); then a minute of the runtime fuzzer
+# (scripts/fuzz.sh) and a short soak of the 4-validator testnet (scripts/soak.sh). CI (.ci/run)
+# runs exactly this.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/prelude.sh" "$@"
@@ -22,3 +24,13 @@ echo "[test] npm ci (scripts/client: the polkadot.js demo the end-to-end story r
 
 echo "[test] cargo test"
 cargo test --locked --release --workspace "$@"
+
+# Seeds move with the commit, so each change explores new sequences; a failure prints the
+# command that replays it.
+seed=$((16#$(git -C "$repo_root" rev-parse --short=8 HEAD 2>/dev/null || echo 0) * 1000))
+echo "[test] fuzz: 1 minute of random call sequences through the runtime (from seed $seed)"
+"$CARGO_TARGET_DIR/release/poruka-fuzz" --minutes 1 --seed "$seed"
+
+echo "[test] soak: 20 blocks of the 4-validator testnet under load, two validators killed"
+PORUKA_SOAK_DIR=/tmp/poruka-soak-ci PORT_OFFSET=200 \
+  "$repo_root/scripts/soak.sh" --no-build --blocks 20 --kill-every 8 --out /tmp/poruka-soak-ci-results

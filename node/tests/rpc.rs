@@ -1,6 +1,7 @@
 //! The `guarantor_*` and `agreements_status` JSON-RPC methods against a running dev node: the
 //! shape of every answer (SS58 accounts, decimal balances, words, numbers), reading at a given
-//! block, and every error code for bad input, after which the node carries on.
+//! block, and every error code for bad input, after which the node carries on; and the answer
+//! for a claim and an agreement pruned after their retention period.
 
 mod common;
 
@@ -8,7 +9,7 @@ use std::time::Duration;
 
 use common::{Node, STARTUP_TIMEOUT};
 use jsonrpsee::rpc_params;
-use poruka_runtime::{RuntimeCall, UNIT};
+use poruka_runtime::{genesis_config_presets::DEV_TIMING, RuntimeCall, UNIT};
 use serde_json::Value;
 use sp_core::crypto::Ss58Codec;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie};
@@ -109,4 +110,83 @@ async fn the_guarantor_and_agreements_rpc() {
 	// And the node carries on.
 	let best = node.best_number().await.unwrap();
 	node.wait_for_finalized(best + 1, Duration::from_secs(60)).await;
+}
+
+/// The first answer of `method` that is not an error `code`, polled once a second.
+async fn poll_until(node: &Node, method: &str, id: u32, code: i32, timeout: Duration) {
+	let give_up = tokio::time::Instant::now() + timeout;
+	loop {
+		match node.call(method, rpc_params![id]).await {
+			Err(jsonrpsee::core::client::Error::Call(e)) if e.code() == code => return,
+			_ if tokio::time::Instant::now() > give_up => {
+				panic!("{method}({id}) did not answer {code} within {timeout:?}")
+			}
+			_ => tokio::time::sleep(Duration::from_secs(1)).await,
+		}
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_final_claim_and_a_closed_agreement_are_pruned_after_their_retention() {
+	let node = Node::start_dev();
+	node.wait_for_finalized(1, STARTUP_TIMEOUT).await;
+	// The dev chain's sudo shortens the retention to 2 blocks, so the test need not wait 120.
+	let timing = pallet_guarantor::Timing { retention: 2, ..DEV_TIMING };
+	let set_timing = RuntimeCall::Sudo(pallet_sudo::Call::sudo {
+		call: Box::new(RuntimeCall::Guarantor(pallet_guarantor::Call::set_timing { timing })),
+	});
+	node.submit(&node.sign(Alice, set_timing).await).await;
+
+	// Alice files a claim against Dave that his panel (Bob) rejects; Alice proposes an
+	// agreement to Bob and cancels it.
+	let claim = RuntimeCall::Guarantor(pallet_guarantor::Call::file_claim {
+		respondent: Dave.to_account_id(),
+		amount: 7 * UNIT,
+		evidence: b"ipfs://evidence".to_vec().try_into().unwrap(),
+		agreement: None,
+	});
+	node.submit(&node.sign(Alice, claim).await).await;
+	let payment = pallet_agreements::Obligation {
+		from: Alice.to_account_id(),
+		to: Bob.to_account_id(),
+		kind: pallet_agreements::ObligationKind::Payment { amount: UNIT },
+		due: 1_000,
+		after: Default::default(),
+	};
+	let propose = RuntimeCall::Agreements(pallet_agreements::Call::propose {
+		obligations: vec![payment].try_into().unwrap(),
+		accept_by: 500,
+	});
+	node.submit(&node.sign(Alice, propose).await).await;
+	loop {
+		let claim = node.call("guarantor_claimStatus", rpc_params![0]).await;
+		let agreement = node.call("agreements_status", rpc_params![0]).await;
+		if claim.is_ok() && agreement.is_ok() {
+			break;
+		}
+		tokio::time::sleep(Duration::from_secs(1)).await;
+	}
+	let agreement: Value = node.call("agreements_status", rpc_params![0]).await.unwrap();
+	assert_eq!(
+		(agreement["phase"].as_str(), agreement["deposit"].as_str()),
+		(Some("proposed"), Some(&*(1_200 * poruka_runtime::MILLI_UNIT).to_string()))
+	);
+	let reject = pallet_guarantor::Verdict::Reject;
+	let vote = RuntimeCall::Guarantor(pallet_guarantor::Call::vote { claim: 0, verdict: reject });
+	node.submit(&node.sign(Bob, vote).await).await;
+	let cancel = RuntimeCall::Agreements(pallet_agreements::Call::cancel { id: 0 });
+	node.submit(&node.sign(Alice, cancel).await).await;
+
+	// The cancelled agreement returned its deposit and is readable for 2 blocks, then pruned;
+	// the claim is rejected after the appeal period (5 blocks), then pruned too. A pruned id
+	// answers 8007, an id never used still 8001 / 8006.
+	poll_until(&node, "agreements_status", 0, 8007, Duration::from_secs(90)).await;
+	poll_until(&node, "guarantor_claimStatus", 0, 8007, Duration::from_secs(120)).await;
+	assert_eq!(error_code(&node, "guarantor_claimStatus", rpc_params![1]).await, 8001);
+	assert_eq!(error_code(&node, "agreements_status", rpc_params![1]).await, 8006);
+	let claims: Value = node.call("guarantor_claimsOf", rpc_params![ss58(Bob)]).await.unwrap();
+	assert_eq!(claims["claims"].as_array().map(Vec::len), Some(0));
+	// Nothing was left held: Alice's bond and deposit are back.
+	let alice: Value = node.call("guarantor_member", rpc_params![ss58(Alice)]).await.unwrap();
+	assert_eq!(alice["deposit"], (1_000 * UNIT).to_string());
 }

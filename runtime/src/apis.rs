@@ -221,7 +221,10 @@ impl_runtime_apis! {
 	impl pallet_agreements_runtime_api::AgreementsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn agreement_status(
 			id: pallet_agreements::AgreementId,
-		) -> Option<pallet_agreements::queries::AgreementStatusOf<Runtime>> {
+		) -> Result<
+			pallet_agreements::queries::AgreementStatusOf<Runtime>,
+			pallet_agreements::queries::AgreementQueryError,
+		> {
 			Agreements::agreement_status(id)
 		}
 	}

@@ -47,6 +47,7 @@ pub const DEV_TIMING: Timing<BlockNumber> = Timing {
 	unbonding_period: 20,
 	revocation_notice: 20,
 	strike_lapse: 50,
+	retention: 120,
 };
 
 /// The cooperative at genesis: founders with their deposits, guarantees

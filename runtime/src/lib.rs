@@ -71,7 +71,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("poruka"),
 	impl_name: alloc::borrow::Cow::Borrowed("poruka"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -103,6 +103,11 @@ pub const UNIT: Balance = 1_000_000_000_000;
 pub const MILLI_UNIT: Balance = 1_000_000_000;
 /// A millionth of a POR.
 pub const MICRO_UNIT: Balance = 1_000_000;
+
+/// What a byte of state held for a member costs while it stands: 0.8 POR per kilobyte. The
+/// agreements' storage deposit charges at least this, and the claim bond covers a claim's
+/// largest storage at this price (`runtime/tests/guarantor.rs`).
+pub const DEPOSIT_PER_BYTE: Balance = 800 * MICRO_UNIT;
 
 /// The token's symbol, announced in the chain spec properties.
 pub const TOKEN_SYMBOL: &str = "POR";
@@ -170,7 +175,11 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run at the next runtime upgrade. Each runs once, when its pallet's on-chain
 /// storage version is the one it migrates from.
-type Migrations = (pallet_guarantor::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_guarantor::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_guarantor::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_agreements::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Dispatches extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -158,11 +158,13 @@ fn a_default_the_panel_rejects_lets_the_payment_go_ahead() {
 		assert_ok!(Guarantor::vote(signed(Bob), 0, Verdict::Reject));
 		run_to_block(System::block_number() + DEV_TIMING.appeal_period);
 		assert_eq!(Claims::<Runtime>::get(0).unwrap().phase, ClaimPhase::Rejected);
-		// The delivery counts as made: Dave's payment was escrowed again and paid, and Ferdie
-		// also got Dave's claim bond.
+		// The delivery counts as made: Dave's payment was escrowed again and paid, Ferdie also
+		// got Dave's claim bond, and the closed agreement returned his proposal's deposit.
 		let bond: Balance = <Runtime as pallet_guarantor::Config>::ClaimBond::get();
+		let deposit = pallet_agreements::Pallet::<Runtime>::storage_deposit(2);
+		assert_eq!(deposit, 1_400 * poruka_runtime::MILLI_UNIT);
 		assert_eq!(AgreementRecords::<Runtime>::get(0).unwrap().phase, AgreementPhase::Completed);
-		assert_eq!(Balances::balance(&id(Ferdie)), ferdie_free + 50 * UNIT + bond);
+		assert_eq!(Balances::balance(&id(Ferdie)), ferdie_free + 50 * UNIT + bond + deposit);
 		assert_eq!(escrow(Dave), 0);
 		check_invariants();
 	});

@@ -291,3 +291,80 @@ fn a_contested_claim_climbs_three_levels_and_the_claimants_chain_pays_the_counte
 		check_invariants();
 	});
 }
+
+#[test]
+fn a_flood_of_claims_due_at_one_block_refuses_no_honest_action_and_is_worked_through() {
+	dev_chain().execute_with(|| {
+		let evidence = || -> frame_support::BoundedVec<u8, _> { b"x".to_vec().try_into().unwrap() };
+		// The attacker (Dave) files 100 claims against Eve in one block, all due at the same
+		// block; each holds his bond.
+		for _ in 0..100 {
+			assert!(Guarantor::file_claim(signed(Dave), id(Eve), UNIT, evidence(), None).is_ok());
+		}
+		// Honest members act beside them: Charlie files against Dave, whose guarantors decide,
+		// and Dave appeals; nothing is refused.
+		assert!(Guarantor::file_claim(signed(Charlie), id(Dave), UNIT, evidence(), None).is_ok());
+		let honest = 100;
+		let uphold = Verdict::Uphold { amount: UNIT, force_majeure: false };
+		assert!(Guarantor::vote(signed(Alice), honest, uphold).is_ok());
+		assert!(Guarantor::vote(signed(Bob), honest, uphold).is_ok());
+		assert!(Guarantor::appeal(signed(Dave), honest).is_ok());
+		// The hook works through the flood at most `DeadlineWeight` ÷ (the weight of one due
+		// claim) a block: every claim is escalated within that many blocks of its deadline.
+		let per_block = <Runtime as pallet_guarantor::Config>::DeadlineWeight::get().ref_time()
+			/ pallet_guarantor::Pallet::<Runtime>::deadline_weight().ref_time();
+		assert!(per_block >= 1);
+		let due = 1 + DEV_TIMING.decision_period;
+		let bound = (100u64.div_ceil(per_block)) as u32;
+		run_to_block(due + bound);
+		// Eve's guarantors are founders: past level 1 only the arbiter is left.
+		for id in 0..100 {
+			let phase = Claims::<Runtime>::get(id).unwrap().phase;
+			assert_eq!(
+				phase,
+				ClaimPhase::Arbitration,
+				"claim {id} waited more than {bound} blocks"
+			);
+		}
+		check_invariants();
+	});
+}
+
+/// Bytes a storage entry takes: its key (the 32-byte pallet and item prefix, then the hashed
+/// keys) and its largest value.
+const PREFIX: usize = 32;
+
+#[test]
+fn claim_bonds_and_agreement_deposits_pay_for_the_state_they_take() {
+	use codec::MaxEncodedLen;
+	use frame_support::traits::Get;
+	type Guarantors = <Runtime as pallet_guarantor::Config>::MaxGuarantors;
+	type PanelSize = <Runtime as pallet_guarantor::Config>::MaxPanelSize;
+	type Obligations = <Runtime as pallet_agreements::Config>::MaxObligations;
+	let price = |bytes: usize| poruka_runtime::DEPOSIT_PER_BYTE * bytes as Balance;
+	let twox_u32 = 8 + 4;
+	let queue_entry = PREFIX + 2 * twox_u32 + 4;
+	// A claim at level 1, at its largest: its record, the respondent's liable guarantees, an
+	// index entry for each party and panelist, its deadline and, once final, its pruning.
+	let claim = PREFIX + twox_u32 + pallet_guarantor::ClaimOf::<Runtime>::max_encoded_len();
+	let liabilities = PREFIX
+		+ twox_u32
+		+ 8 + 5
+		+ pallet_guarantor::LiabilityOf::<Runtime>::max_encoded_len()
+			* <Guarantors as Get<u32>>::get() as usize;
+	let index = (PREFIX + 16 + 32 + twox_u32) * (2 + <PanelSize as Get<u32>>::get() as usize);
+	let claim_bytes = claim + liabilities + index + 2 * queue_entry;
+	let bond: Balance = <Runtime as pallet_guarantor::Config>::ClaimBond::get();
+	assert!(bond >= price(claim_bytes), "{claim_bytes} bytes cost {}", price(claim_bytes));
+
+	// An agreement of `o` obligations: its record, a task queued for each obligation and its
+	// expiry, and its pruning.
+	let max = <Obligations as Get<u32>>::get() as usize;
+	let obligation = pallet_agreements::ObligationRecordsOf::<Runtime>::max_encoded_len() / max;
+	let largest = pallet_agreements::AgreementOf::<Runtime>::max_encoded_len();
+	for o in [1, 2, max] {
+		let bytes = PREFIX + twox_u32 + largest - (max - o) * obligation + (o + 2) * queue_entry;
+		let deposit = pallet_agreements::Pallet::<Runtime>::storage_deposit(o as u32);
+		assert!(deposit >= price(bytes), "{o} obligations: {bytes} bytes cost {}", price(bytes));
+	}
+}

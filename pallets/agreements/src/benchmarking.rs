@@ -278,5 +278,24 @@ mod benchmarks {
 		assert_eq!(Agreements::<T>::get(id).map(|a| a.phase), Some(AgreementPhase::Completed));
 	}
 
+	/// A closed agreement of `MaxObligations` obligations, pruned from state.
+	#[benchmark]
+	fn prune_agreement() {
+		let (a, b) = (member::<T>("a", 0), member::<T>("b", 0));
+		let id = agreement::<T>(&a, &[], chain::<T>(&a, &b, T::MaxObligations::get()));
+		let expiry = block::<T>(3);
+		TaskCursor::<T>::put(expiry);
+		frame_system::Pallet::<T>::set_block_number(expiry);
+		Pallet::<T>::on_initialize(expiry);
+		assert_eq!(Agreements::<T>::get(id).map(|a| a.phase), Some(AgreementPhase::Expired));
+		let at = expiry.saturating_add(T::Retention::get());
+		PruningCursor::<T>::put(at);
+		#[block]
+		{
+			Pallet::<T>::on_idle(at, Weight::MAX);
+		}
+		assert!(!Agreements::<T>::contains_key(id));
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

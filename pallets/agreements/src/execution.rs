@@ -303,41 +303,33 @@ impl<T: Config> Pallet<T> {
 		from: BlockNumberFor<T>,
 	) {
 		let end = Self::report_window_end(from);
-		if let Some(record) = agreement.obligations.get_mut(index as usize) {
-			record.report_by = Some(end);
+		let Some(record) = agreement.obligations.get_mut(index as usize) else { return };
+		if record.report_by == Some(end) {
+			// Already queued for that block.
+			return;
 		}
-		let task = ScheduledTask::ReportWindowOver { obligation: index };
-		if let Err(error) = Self::schedule(id, task, end) {
-			// The receiver can still confirm or report it; only silence waits.
-			log::warn!(
-				target: "runtime::agreements",
-				"agreement {id}: no room to queue the report window of {index}: {error:?}"
-			);
-		}
+		record.report_by = Some(end);
+		Self::schedule(id, ScheduledTask::ReportWindowOver { obligation: index }, end);
 	}
 
 	/// Queues, on activation, the due block of each payment without dependencies and the end
 	/// of each delivery's report window.
-	pub(crate) fn queue_obligation_tasks(
-		id: AgreementId,
-		agreement: &mut AgreementOf<T>,
-	) -> DispatchResult {
+	pub(crate) fn queue_obligation_tasks(id: AgreementId, agreement: &mut AgreementOf<T>) {
 		for (index, record) in agreement.obligations.iter_mut().enumerate() {
 			let obligation = index as ObligationIndex;
 			let due = record.obligation.due;
 			match record.obligation.kind {
 				ObligationKind::Payment { .. } if record.obligation.after.is_empty() => {
-					Self::schedule(id, ScheduledTask::PaymentDue { obligation }, due)?;
+					Self::schedule(id, ScheduledTask::PaymentDue { obligation }, due);
 				}
 				ObligationKind::Payment { .. } => {}
 				ObligationKind::Delivery { .. } => {
 					let end = Self::report_window_end(due);
 					record.report_by = Some(end);
-					Self::schedule(id, ScheduledTask::ReportWindowOver { obligation }, end)?;
+					Self::schedule(id, ScheduledTask::ReportWindowOver { obligation }, end);
 				}
 			}
 		}
-		Ok(())
 	}
 
 	/// The first block after the report window that opens at `due`.

@@ -7,15 +7,24 @@
 //!   deliveries of active agreements, and of proposed agreements it accepted;
 //! - a closed agreement that completed or defaulted has every obligation settled, and an
 //!   active one at least one not settled;
-//! - the accepted and cancelling masks name parties only.
+//! - the accepted and cancelling masks name parties only;
+//! - the task queue's bookkeeping is consistent, every queued task names an agreement that
+//!   exists, and every task still to come (`Pallet::pending_tasks`) is queued exactly once at
+//!   its block (or the next block to be processed, if that one is past);
+//! - every closed agreement, and nothing else, is queued for pruning exactly once; a closed
+//!   agreement holds no deposit, and each proposer holds under `StorageDeposit` exactly the
+//!   deposits of its agreements.
 
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{ensure, traits::fungible::InspectHold};
-use sp_runtime::{traits::Saturating, TryRuntimeError};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
 
 use crate::{
 	AgreementPhase, Agreements, BalanceOf, Committed, Config, HoldReason, ObligationKind,
-	ObligationState, Pallet,
+	ObligationState, Pallet, TaskQueue,
 };
 
 impl<T: Config> Pallet<T> {
@@ -23,6 +32,40 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut committed: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		TaskQueue::<T>::check()?;
+		// How many times each (block, agreement, task) is queued.
+		let mut queued = BTreeMap::new();
+		let next_id = crate::NextAgreementId::<T>::get();
+		for (slot, (id, task)) in TaskQueue::<T>::entries() {
+			// A task may outlive its agreement's pruning; it then does nothing.
+			ensure!(id < next_id, "a queued task names an agreement that never was");
+			*queued.entry((slot.block, id, task)).or_insert(0u32) += 1;
+		}
+		// Every closed agreement is queued for pruning once, and nothing else is.
+		let mut to_prune = BTreeMap::new();
+		for (_, id) in crate::PruningQueue::<T>::entries() {
+			let agreement = Agreements::<T>::get(id).ok_or("a pruning names a gone agreement")?;
+			ensure!(agreement.phase.is_closed(), "an agreement queued for pruning is open");
+			*to_prune.entry(id).or_insert(0u32) += 1;
+		}
+		crate::PruningQueue::<T>::check()?;
+		// Each proposer holds the deposits of its open agreements; a closed one holds none.
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let cursor = crate::TaskCursor::<T>::get();
+		for (id, agreement) in Agreements::<T>::iter() {
+			if agreement.phase.is_closed() {
+				ensure!(to_prune.get(&id) == Some(&1), "a closed agreement is not queued once");
+				ensure!(agreement.deposit.is_zero(), "a closed agreement still holds a deposit");
+			}
+			let d = deposits.entry(agreement.proposer.clone()).or_default();
+			*d = d.saturating_add(agreement.deposit);
+			for (task, block) in Self::pending_tasks(&agreement) {
+				ensure!(
+					queued.get(&(block.max(cursor), id, task)) == Some(&1),
+					"a task still to come is not queued exactly once at its block"
+				);
+			}
+		}
 		for (_, agreement) in Agreements::<T>::iter() {
 			// Every party is checked: one with nothing escrowed must hold nothing.
 			for party in agreement.parties.iter() {
@@ -80,6 +123,13 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::balance_on_hold(&reason, who) == *amount,
 				"held Escrow disagrees with the escrowed payments"
+			);
+		}
+		let reason = HoldReason::StorageDeposit.into();
+		for (who, amount) in deposits.iter() {
+			ensure!(
+				T::Currency::balance_on_hold(&reason, who) == *amount,
+				"a held StorageDeposit disagrees with the agreements' deposits"
 			);
 		}
 		Ok(())

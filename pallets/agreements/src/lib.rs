@@ -46,9 +46,11 @@ pub mod execution;
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
 pub mod invariants;
 pub mod lifecycle;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod queries;
+pub mod retention;
 pub mod schedule;
 #[cfg(test)]
 mod tests;
@@ -60,6 +62,7 @@ pub use weights::WeightInfo;
 
 use frame_support::{pallet_prelude::*, traits::fungible};
 use frame_system::pallet_prelude::BlockNumberFor;
+use poruka_primitives::queue::{BlockQueue, QueueRange, QueueStorage};
 
 /// The balance type of the currency.
 pub type BalanceOf<T> =
@@ -86,6 +89,17 @@ pub type AgreementOf<T> = Agreement<
 	<T as Config>::MaxDependencies,
 >;
 
+/// The obligations of an agreement of this runtime, as stored.
+pub type ObligationRecordsOf<T> = BoundedVec<
+	ObligationRecord<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::MaxDependencies,
+	>,
+	<T as Config>::MaxObligations,
+>;
+
 /// An agreement phase of this runtime.
 pub type PhaseOf<T> = AgreementPhase<BalanceOf<T>, BlockNumberFor<T>>;
 
@@ -97,6 +111,34 @@ pub trait BenchmarkHelper<AccountId, Balance> {
 	fn make_member(who: &AccountId, coverage: Balance);
 }
 
+/// The storage of the task queue (declared in the pallet: [`Tasks`], [`TaskRanges`],
+/// [`TaskCursor`]).
+pub struct TaskQueueStorage<T>(core::marker::PhantomData<T>);
+impl<T: Config> QueueStorage for TaskQueueStorage<T> {
+	type BlockNumber = BlockNumberFor<T>;
+	type Item = (AgreementId, ScheduledTask);
+	type Entries = Tasks<T>;
+	type Ranges = TaskRanges<T>;
+	type Cursor = TaskCursor<T>;
+}
+
+/// The task queue: expiries, payments falling due and the ends of report windows.
+pub type TaskQueue<T> = BlockQueue<TaskQueueStorage<T>>;
+
+/// The storage of the pruning queue (declared in the pallet: [`Prunings`], [`PruningRanges`],
+/// [`PruningCursor`]).
+pub struct PruningQueueStorage<T>(core::marker::PhantomData<T>);
+impl<T: Config> QueueStorage for PruningQueueStorage<T> {
+	type BlockNumber = BlockNumberFor<T>;
+	type Item = AgreementId;
+	type Entries = Prunings<T>;
+	type Ranges = PruningRanges<T>;
+	type Cursor = PruningCursor<T>;
+}
+
+/// The pruning queue: closed agreements, by the block their retention ends.
+pub type PruningQueue<T> = BlockQueue<PruningQueueStorage<T>>;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -104,7 +146,7 @@ pub mod pallet {
 	use poruka_primitives::{ClaimFiler, Coverage};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -154,14 +196,22 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReportPause: Get<BlockNumberFor<Self>>;
 
-		/// The most tasks one block can hold.
-		#[pallet::constant]
-		type MaxTasksPerBlock: Get<u32>;
-
 		/// The most weight `on_initialize` spends on due tasks per block; the rest carries over
 		/// to the next block.
 		#[pallet::constant]
 		type TaskWeight: Get<Weight>;
+
+		/// What a proposal holds from its proposer for the storage it takes, before its
+		/// obligations; returned when the agreement closes, is cancelled or expires.
+		#[pallet::constant]
+		type DepositBase: Get<BalanceOf<Self>>;
+
+		/// What a proposal holds per obligation, on top of `DepositBase`.
+		#[pallet::constant]
+		type DepositPerObligation: Get<BalanceOf<Self>>;
+
+		/// How long a closed agreement stays readable before it is pruned.
+		type Retention: Get<BlockNumberFor<Self>>;
 
 		/// The weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
@@ -177,6 +227,9 @@ pub mod pallet {
 		/// A payment escrowed for an agreement.
 		#[codec(index = 0)]
 		Escrow,
+		/// What a proposer holds for the storage its agreement takes.
+		#[codec(index = 1)]
+		StorageDeposit,
 	}
 
 	/// Agreements.
@@ -192,31 +245,53 @@ pub mod pallet {
 	pub type Committed<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
 
-	/// Tasks, by the block they fall due.
+	/// The task queue: tasks by the block they fall due and their place there (see
+	/// [`poruka_primitives::queue`]).
 	#[pallet::storage]
-	pub type Tasks<T: Config> = StorageMap<
+	pub type Tasks<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<(AgreementId, ScheduledTask), T::MaxTasksPerBlock>,
-		ValueQuery,
+		Twox64Concat,
+		u32,
+		(AgreementId, ScheduledTask),
 	>;
+
+	/// The range of places each block of the task queue holds.
+	#[pallet::storage]
+	pub type TaskRanges<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, QueueRange, ValueQuery>;
 
 	/// The earliest block whose tasks may not all have been processed.
 	#[pallet::storage]
 	pub type TaskCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
+	/// The pruning queue: closed agreements, by the block their retention ends and their place.
+	#[pallet::storage]
+	pub type Prunings<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, u32, AgreementId>;
+
+	/// The range of places each block of the pruning queue holds.
+	#[pallet::storage]
+	pub type PruningRanges<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, QueueRange, ValueQuery>;
+
+	/// The earliest block whose prunings may not all have been done.
+	#[pallet::storage]
+	pub type PruningCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
 	/// The pallet's events.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `proposer` proposed agreement `id` between `parties`; they may accept until
-		/// `accept_by`.
+		/// `proposer` proposed agreement `id` between `parties`, holding `deposit` for its
+		/// storage until it closes; they may accept until `accept_by`.
 		Proposed {
 			id: AgreementId,
 			proposer: T::AccountId,
 			parties: alloc::vec::Vec<T::AccountId>,
 			accept_by: BlockNumberFor<T>,
+			deposit: BalanceOf<T>,
 		},
 		/// `who` accepted: `escrowed` of its balance is held for its payments and `committed`
 		/// of its coverage backs its deliveries.
@@ -304,6 +379,11 @@ pub mod pallet {
 		Completed { id: AgreementId },
 		/// The agreement closed with defaulted obligations, compensated with `compensated`.
 		ClosedWithDefault { id: AgreementId, compensated: BalanceOf<T> },
+		/// The proposer's storage deposit for the agreement, now closed, was returned.
+		DepositReturned { id: AgreementId, who: T::AccountId, amount: BalanceOf<T> },
+		/// Closed agreement `id`'s retention ended: its record was removed from state (its
+		/// events stay in block history).
+		AgreementPruned { id: AgreementId },
 		/// A task of the agreement could not be carried out and was dropped; the agreement stays
 		/// as it was (its parties can still confirm, report or cancel).
 		TaskFailed { id: AgreementId, task: ScheduledTask, error: DispatchError },
@@ -362,8 +442,6 @@ pub mod pallet {
 		CannotCancel,
 		/// The caller asked to cancel already.
 		AlreadyCancelling,
-		/// Too many tasks fall due around that block; try again later.
-		ScheduleFull,
 		/// A sum would overflow.
 		Overflow,
 		/// Internal bookkeeping disagrees with itself; please report this.
@@ -377,11 +455,15 @@ pub mod pallet {
 			Self::process_tasks(now, T::TaskWeight::get())
 		}
 
+		/// Prunes closed agreements whose retention ended, with the block's spare weight.
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::process_prunings(now, remaining)
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxParties::get() >= 2, "MaxParties must be at least 2");
 			assert!(T::MaxParties::get() <= 32, "MaxParties must fit a 32-bit mask");
 			assert!(T::MaxObligations::get() >= 1, "MaxObligations must be at least 1");
-			assert!(T::MaxTasksPerBlock::get() >= 1, "MaxTasksPerBlock must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]

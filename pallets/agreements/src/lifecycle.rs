@@ -19,7 +19,8 @@ use crate::{
 impl<T: Config> Pallet<T> {
 	/// Moves agreement `id` to phase `to`, with the effects of entering it: activation queues
 	/// the obligations' tasks; cancellation and expiry return escrow and free commitments;
-	/// closing announces the outcome. Rejects any change the life cycle does not allow.
+	/// closing (any way) returns the proposer's storage deposit and queues the agreement for
+	/// pruning. Rejects any change the life cycle does not allow.
 	pub(crate) fn transition(
 		id: AgreementId,
 		agreement: &mut AgreementOf<T>,
@@ -38,7 +39,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(allowed, Error::<T>::WrongPhase);
 		match to {
 			Active => {
-				Self::queue_obligation_tasks(id, agreement)?;
+				Self::queue_obligation_tasks(id, agreement);
 				Self::deposit_event(Event::Activated { id });
 			}
 			Cancelled | Expired => {
@@ -54,6 +55,9 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::ClosedWithDefault { id, compensated })
 			}
 			Proposed { .. } => {}
+		}
+		if to.is_closed() {
+			Self::on_closed(id, agreement)?;
 		}
 		agreement.phase = to;
 		Ok(())
@@ -109,6 +113,9 @@ impl<T: Config> Pallet<T> {
 				report_by: None,
 			})
 			.collect::<Vec<_>>();
+		// The proposer pays for the storage the agreement takes until it closes.
+		let deposit = Self::storage_deposit(records.len() as u32);
+		Self::hold_deposit(proposer, deposit)?;
 		let mut agreement = AgreementOf::<T> {
 			proposer: proposer.clone(),
 			parties,
@@ -117,14 +124,16 @@ impl<T: Config> Pallet<T> {
 			obligations: BoundedVec::truncate_from(records),
 			phase: AgreementPhase::Proposed { accept_by },
 			proposed_at: now,
+			deposit,
 		};
 		// The proposal expires after its last acceptance block.
-		Self::schedule(id, ScheduledTask::Expire, accept_by.saturating_add(One::one()))?;
+		Self::schedule(id, ScheduledTask::Expire, accept_by.saturating_add(One::one()));
 		Self::deposit_event(Event::Proposed {
 			id,
 			proposer: proposer.clone(),
 			parties: agreement.parties.to_vec(),
 			accept_by,
+			deposit,
 		});
 		Self::accept_as(proposer, id, &mut agreement)?;
 		Agreements::<T>::insert(id, agreement);

@@ -61,6 +61,8 @@ thread_local! {
 	pub static CLAIMS: RefCell<Vec<FiledClaim>> = const { RefCell::new(Vec::new()) };
 	/// Whether filing a claim fails (as it does when the claimant cannot pay the bond).
 	pub static CLAIMS_FAIL: RefCell<bool> = const { RefCell::new(false) };
+	/// The storage deposit of a proposal: `(base, per obligation)` (none unless a test sets it).
+	pub static DEPOSIT: RefCell<(Balance, Balance)> = const { RefCell::new((0, 0)) };
 	/// Members that are no longer active but still have a record.
 	pub static SUSPENDED: RefCell<std::collections::BTreeSet<AccountId>> =
 		const { RefCell::new(std::collections::BTreeSet::new()) };
@@ -153,7 +155,9 @@ impl pallet_agreements::Config for Test {
 	type MaxAcceptPeriod = ConstU64<20>;
 	type ReportWindow = ConstU64<5>;
 	type MaxReportPause = ConstU64<10>;
-	type MaxTasksPerBlock = ConstU32<4>;
+	type DepositBase = DepositBase;
+	type DepositPerObligation = DepositPerObligation;
+	type Retention = ConstU64<RETENTION>;
 	type TaskWeight = TaskWeight;
 	type WeightInfo = TestWeights;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -193,6 +197,9 @@ impl crate::WeightInfo for TestWeights {
 	fn on_initialize_report_window(_: u32) -> Weight {
 		Weight::from_parts(1, 0)
 	}
+	fn prune_agreement() -> Weight {
+		Weight::from_parts(1, 0)
+	}
 	fn on_claim_final(_: u32) -> Weight {
 		Weight::zero()
 	}
@@ -211,6 +218,19 @@ impl crate::BenchmarkHelper<AccountId, Balance> for TestBenchmarkHelper {
 /// The free balance every test account starts with.
 pub const ENDOWMENT: Balance = 1_000;
 
+/// How long a closed agreement stays before it is pruned.
+pub const RETENTION: u64 = 40;
+
+parameter_types! {
+	pub DepositBase: Balance = DEPOSIT.with(|d| d.borrow().0);
+	pub DepositPerObligation: Balance = DEPOSIT.with(|d| d.borrow().1);
+}
+
+/// Sets the storage deposit of a proposal.
+pub fn set_deposit(base: Balance, per_obligation: Balance) {
+	DEPOSIT.with(|d| *d.borrow_mut() = (base, per_obligation));
+}
+
 /// Builds the test externalities: ALICE, BOB, CAROL and DAVE are members with coverage 500 and
 /// a free balance of 1000 each; MALLORY has money but is no member.
 pub fn new_test_ext() -> sp_io::TestExternalities {
@@ -218,6 +238,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	SUSPENDED.with(|s| s.borrow_mut().clear());
 	CLAIMS.with(|c| c.borrow_mut().clear());
 	CLAIMS_FAIL.with(|f| *f.borrow_mut() = false);
+	DEPOSIT.with(|d| *d.borrow_mut() = (0, 0));
 	TASK_WEIGHT.with(|w| *w.borrow_mut() = Weight::MAX);
 	for who in [ALICE, BOB, CAROL, DAVE] {
 		set_coverage(who, 500);
@@ -248,6 +269,7 @@ pub fn run_to_block(n: u64) {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Agreements::on_initialize(next);
+		Agreements::on_idle(next, Weight::MAX);
 		Agreements::do_try_state().expect("invariants hold after every block");
 	}
 }

@@ -50,6 +50,8 @@ pub struct AgreementStatus<AccountId, Balance, BlockNumber> {
 	pub proposer: AccountId,
 	/// When.
 	pub proposed_at: BlockNumber,
+	/// What its proposer holds for its storage (nothing once it closed).
+	pub deposit: Balance,
 	/// Where it is in its life.
 	pub phase: AgreementPhase<Balance, BlockNumber>,
 	/// The parties.
@@ -62,10 +64,28 @@ pub struct AgreementStatus<AccountId, Balance, BlockNumber> {
 pub type AgreementStatusOf<T> =
 	AgreementStatus<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
+/// Why there is no agreement to show.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum AgreementQueryError {
+	/// There never was an agreement with that id.
+	Unknown,
+	/// The agreement existed, closed, and was pruned from state after its retention period:
+	/// its events in block history are the record.
+	Pruned,
+}
+
 impl<T: Config> Pallet<T> {
-	/// The status of agreement `id`, if there is one.
-	pub fn agreement_status(id: AgreementId) -> Option<AgreementStatusOf<T>> {
-		let agreement = Agreements::<T>::get(id)?;
+	/// The status of agreement `id`.
+	pub fn agreement_status(id: AgreementId) -> Result<AgreementStatusOf<T>, AgreementQueryError> {
+		let Some(agreement) = Agreements::<T>::get(id) else {
+			// Ids are handed out in order and only closed agreements are ever removed.
+			let existed = id < crate::NextAgreementId::<T>::get();
+			return Err(if existed {
+				AgreementQueryError::Pruned
+			} else {
+				AgreementQueryError::Unknown
+			});
+		};
 		let parties = agreement
 			.parties
 			.iter()
@@ -90,10 +110,11 @@ impl<T: Config> Pallet<T> {
 				state: record.state,
 			})
 			.collect();
-		Some(AgreementStatus {
+		Ok(AgreementStatus {
 			id,
 			proposer: agreement.proposer,
 			proposed_at: agreement.proposed_at,
+			deposit: agreement.deposit,
 			phase: agreement.phase,
 			parties,
 			obligations,

@@ -1,38 +1,56 @@
-//! The per-block task queue: proposal expiry, payments falling due and the end of report
-//! windows. `on_initialize` works through due blocks oldest first within `TaskWeight`; what
-//! does not fit waits for the next block. Nothing ever iterates over all agreements.
+//! The task queue ([`poruka_primitives::queue`]): proposal expiry, payments falling due and the
+//! end of report windows. Queuing never fails; `on_initialize` works through due blocks oldest
+//! first within `TaskWeight`, and what does not fit waits for the next block. A task whose
+//! agreement moved on in the meantime does nothing. Nothing ever iterates over all agreements.
 
 use frame_support::{pallet_prelude::*, storage::with_storage_layer, weights::WeightMeter};
 use frame_system::pallet_prelude::BlockNumberFor;
+use poruka_primitives::queue::QueueCosts;
+
+use alloc::vec::Vec;
 use sp_runtime::traits::{One, Saturating};
 
 use crate::{
-	AgreementId, Config, Error, Event, Pallet, ScheduledTask, TaskCursor, Tasks, WeightInfo,
+	AgreementId, AgreementOf, AgreementPhase, Config, Event, ObligationIndex, ObligationState,
+	Pallet, ScheduledTask, TaskQueue, WeightInfo,
 };
-
-/// How many blocks past the wanted one `schedule` tries before giving up.
-const SCHEDULE_PROBES: u32 = 16;
 
 /// How many blocks one `on_initialize` looks at, at most (after a long stall the cursor
 /// catches up over several blocks).
 const MAX_BLOCKS_SCANNED: u32 = 64;
 
 impl<T: Config> Pallet<T> {
-	/// Queues `task` of agreement `id` at `at`, or the first block after it with room;
-	/// returns the block it went to.
-	pub(crate) fn schedule(
-		id: AgreementId,
-		task: ScheduledTask,
-		at: BlockNumberFor<T>,
-	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = at;
-		for _ in 0..SCHEDULE_PROBES {
-			if Tasks::<T>::try_mutate(block, |queue| queue.try_push((id, task))).is_ok() {
-				return Ok(block);
-			}
-			block = block.saturating_add(One::one());
+	/// Queues `task` of agreement `id` at block `at`. Never fails: however many tasks fall due
+	/// at that block, this one is queued after them.
+	pub(crate) fn schedule(id: AgreementId, task: ScheduledTask, at: BlockNumberFor<T>) {
+		TaskQueue::<T>::push(at, (id, task));
+	}
+
+	/// The tasks of `agreement` still to come, each with the block it is due at: the expiry of
+	/// a proposal; for an active agreement, the due block of each pending payment that waits
+	/// for nothing, and the end of the report window of each open delivery or unpaid payment.
+	pub fn pending_tasks(agreement: &AgreementOf<T>) -> Vec<(ScheduledTask, BlockNumberFor<T>)> {
+		let mut tasks = Vec::new();
+		if let AgreementPhase::Proposed { accept_by } = agreement.phase {
+			tasks.push((ScheduledTask::Expire, accept_by.saturating_add(One::one())));
 		}
-		Err(Error::<T>::ScheduleFull.into())
+		if agreement.phase != AgreementPhase::Active {
+			return tasks;
+		}
+		for (index, record) in agreement.obligations.iter().enumerate() {
+			let obligation = index as ObligationIndex;
+			let open = matches!(record.state, ObligationState::Pending | ObligationState::Unpaid);
+			if let (true, Some(end)) = (open, record.report_by) {
+				tasks.push((ScheduledTask::ReportWindowOver { obligation }, end));
+			}
+			let due_payment = record.obligation.kind.is_payment()
+				&& record.obligation.after.is_empty()
+				&& record.state == ObligationState::Pending;
+			if due_payment {
+				tasks.push((ScheduledTask::PaymentDue { obligation }, record.obligation.due));
+			}
+		}
+		tasks
 	}
 
 	/// The most weight one task can take.
@@ -49,32 +67,12 @@ impl<T: Config> Pallet<T> {
 		if meter.try_consume(T::WeightInfo::on_initialize_base()).is_err() {
 			return meter.consumed();
 		}
-		let per_block = T::WeightInfo::on_initialize_block();
-		let per_task = Self::task_weight();
-		let mut block = TaskCursor::<T>::get();
-		let mut scanned = 0u32;
-		while block <= now && scanned < MAX_BLOCKS_SCANNED {
-			if meter.try_consume(per_block).is_err() {
-				break;
-			}
-			scanned = scanned.saturating_add(1);
-			let mut due = Tasks::<T>::take(block).into_inner();
-			let mut done = 0usize;
-			for (id, task) in due.iter() {
-				if meter.try_consume(per_task).is_err() {
-					break;
-				}
-				Self::run_task(*id, *task);
-				done = done.saturating_add(1);
-			}
-			if done < due.len() {
-				let rest = BoundedVec::truncate_from(due.split_off(done));
-				Tasks::<T>::insert(block, rest);
-				break;
-			}
-			block = block.saturating_add(One::one());
-		}
-		TaskCursor::<T>::put(block);
+		let costs = QueueCosts {
+			per_block: T::WeightInfo::on_initialize_block(),
+			per_entry: Self::task_weight(),
+			max_blocks: MAX_BLOCKS_SCANNED,
+		};
+		TaskQueue::<T>::process(now, &mut meter, costs, |(id, task), _| Self::run_task(id, task));
 		meter.consumed()
 	}
 

@@ -228,7 +228,12 @@ pub enum AgreementPhase<Balance, BlockNumber> {
 	Expired,
 }
 
-impl<Balance, BlockNumber> AgreementPhase<Balance, BlockNumber> {}
+impl<Balance, BlockNumber> AgreementPhase<Balance, BlockNumber> {
+	/// Whether the agreement is over (and will be pruned once its retention ends).
+	pub fn is_closed(&self) -> bool {
+		matches!(self, Self::Completed | Self::Defaulted { .. } | Self::Cancelled | Self::Expired)
+	}
+}
 
 /// An agreement between members.
 #[derive(
@@ -261,6 +266,8 @@ where
 	pub phase: AgreementPhase<Balance, BlockNumber>,
 	/// When it was proposed.
 	pub proposed_at: BlockNumber,
+	/// What the proposer holds for the storage the agreement takes, until it closes.
+	pub deposit: Balance,
 }
 
 impl<AccountId, Balance, BlockNumber, MaxParties, MaxObligations, MaxDependencies>
@@ -298,6 +305,8 @@ where
 	Copy,
 	PartialEq,
 	Eq,
+	PartialOrd,
+	Ord,
 	Encode,
 	Decode,
 	DecodeWithMemTracking,

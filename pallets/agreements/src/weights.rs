@@ -52,94 +52,104 @@ pub trait WeightInfo {
 	fn on_initialize_release(o: u32, ) -> Weight;
 	fn on_initialize_report_window(o: u32, ) -> Weight;
 	fn on_claim_final(o: u32, ) -> Weight;
+	fn prune_agreement() -> Weight;
 }
 
 /// The measured weights, with the runtime's database costs.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 889 bytes, estimated 4055.
+	/// Proof size: measured 889 bytes, estimated 3616.
 	fn propose(o: u32, ) -> Weight {
-		Weight::from_parts(86_927_179, 4055)
-			.saturating_add(Weight::from_parts(538_001, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+		Weight::from_parts(161_814_391, 3616)
+			.saturating_add(Weight::from_parts(2_076_768, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 982 bytes, estimated 6356.
+	/// Proof size: measured 1034 bytes, estimated 6372.
 	fn accept(o: u32, ) -> Weight {
-		Weight::from_parts(85_558_331, 6356)
-			.saturating_add(Weight::from_parts(2_827_621, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 86).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(6))
+		Weight::from_parts(98_661_216, 6372)
+			.saturating_add(Weight::from_parts(9_194_918, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 68).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(o.into())))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 752 bytes, estimated 6356.
+	/// Proof size: measured 1017 bytes, estimated 6372.
 	fn confirm(o: u32, ) -> Weight {
-		Weight::from_parts(23_595_000, 6356)
-			.saturating_add(Weight::from_parts(39_617_801, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(4))
+		Weight::from_parts(66_109_165, 6372)
+			.saturating_add(Weight::from_parts(55_860_791, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 71).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 1297 bytes, estimated 6356.
+	/// Proof size: measured 1346 bytes, estimated 6372.
 	fn report_default(o: u32, ) -> Weight {
-		Weight::from_parts(82_141_876, 6356)
-			.saturating_add(Weight::from_parts(37_042_007, 0).saturating_mul(o.into()))
+		Weight::from_parts(104_731_777, 6372)
+			.saturating_add(Weight::from_parts(39_956_382, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 567 bytes, estimated 6356.
+	/// Proof size: measured 935 bytes, estimated 6372.
 	fn cancel(o: u32, ) -> Weight {
-		Weight::from_parts(28_820_644, 6356)
-			.saturating_add(Weight::from_parts(34_839_834, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+		Weight::from_parts(105_543_398, 6372)
+			.saturating_add(Weight::from_parts(40_176_426, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Proof size: measured 32 bytes, estimated 1489.
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(3_806_000, 1489)
+		Weight::from_parts(4_306_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
-	/// Proof size: measured 32 bytes, estimated 4055.
+	/// Proof size: measured 32 bytes, estimated 3485.
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(5_658_000, 4055)
+		Weight::from_parts(13_510_000, 3485)
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 560 bytes, estimated 6356.
+	/// Proof size: measured 803 bytes, estimated 6372.
 	fn on_initialize_expire(o: u32, ) -> Weight {
-		Weight::from_parts(30_592_377, 6356)
-			.saturating_add(Weight::from_parts(34_672_731, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(5))
+		Weight::from_parts(121_138_637, 6372)
+			.saturating_add(Weight::from_parts(40_348_185, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 686 bytes, estimated 6356.
+	/// Proof size: measured 967 bytes, estimated 6372.
 	fn on_initialize_release(o: u32, ) -> Weight {
-		Weight::from_parts(37_539_942, 6356)
-			.saturating_add(Weight::from_parts(42_492_026, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+		Weight::from_parts(122_838_544, 6372)
+			.saturating_add(Weight::from_parts(50_679_997, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 1156 bytes, estimated 6356.
+	/// Proof size: measured 1369 bytes, estimated 6372.
 	fn on_initialize_report_window(o: u32, ) -> Weight {
-		Weight::from_parts(11_718_708, 6356)
-			.saturating_add(Weight::from_parts(42_941_745, 0).saturating_mul(o.into()))
+		Weight::from_parts(65_054_583, 6372)
+			.saturating_add(Weight::from_parts(55_382_250, 0).saturating_mul(o.into()))
 			.saturating_add(Weight::from_parts(0, 71).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().reads(13))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 756 bytes, estimated 6356.
+	/// Proof size: measured 1110 bytes, estimated 6372.
 	fn on_claim_final(o: u32, ) -> Weight {
-		Weight::from_parts(21_952_000, 6356)
-			.saturating_add(Weight::from_parts(80_614_663, 0).saturating_mul(o.into()))
+		Weight::from_parts(42_223_535, 6372)
+			.saturating_add(Weight::from_parts(96_610_109, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 67).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(7))
+	}
+	/// Proof size: measured 1988 bytes, estimated 6372.
+	fn prune_agreement() -> Weight {
+		Weight::from_parts(44_546_000, 6372)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -148,68 +158,76 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn propose(o: u32, ) -> Weight {
-		Weight::from_parts(86_927_179, 4055)
-			.saturating_add(Weight::from_parts(538_001, 0).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().writes(6))
+		Weight::from_parts(161_814_391, 3616)
+			.saturating_add(Weight::from_parts(2_076_768, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn accept(o: u32, ) -> Weight {
-		Weight::from_parts(85_558_331, 6356)
-			.saturating_add(Weight::from_parts(2_827_621, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 86).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(6))
+		Weight::from_parts(98_661_216, 6372)
+			.saturating_add(Weight::from_parts(9_194_918, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 68).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(5))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(o.into())))
 	}
 	fn confirm(o: u32, ) -> Weight {
-		Weight::from_parts(23_595_000, 6356)
-			.saturating_add(Weight::from_parts(39_617_801, 0).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(4))
+		Weight::from_parts(66_109_165, 6372)
+			.saturating_add(Weight::from_parts(55_860_791, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 71).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn report_default(o: u32, ) -> Weight {
-		Weight::from_parts(82_141_876, 6356)
-			.saturating_add(Weight::from_parts(37_042_007, 0).saturating_mul(o.into()))
+		Weight::from_parts(104_731_777, 6372)
+			.saturating_add(Weight::from_parts(39_956_382, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	fn cancel(o: u32, ) -> Weight {
-		Weight::from_parts(28_820_644, 6356)
-			.saturating_add(Weight::from_parts(34_839_834, 0).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(105_543_398, 6372)
+			.saturating_add(Weight::from_parts(40_176_426, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(3_806_000, 1489)
+		Weight::from_parts(4_306_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(5_658_000, 4055)
+		Weight::from_parts(13_510_000, 3485)
 			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(1))
+			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_expire(o: u32, ) -> Weight {
-		Weight::from_parts(30_592_377, 6356)
-			.saturating_add(Weight::from_parts(34_672_731, 0).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(5))
+		Weight::from_parts(121_138_637, 6372)
+			.saturating_add(Weight::from_parts(40_348_185, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(9))
+			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	fn on_initialize_release(o: u32, ) -> Weight {
-		Weight::from_parts(37_539_942, 6356)
-			.saturating_add(Weight::from_parts(42_492_026, 0).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().writes(6))
+		Weight::from_parts(122_838_544, 6372)
+			.saturating_add(Weight::from_parts(50_679_997, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(10))
+			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	fn on_initialize_report_window(o: u32, ) -> Weight {
-		Weight::from_parts(11_718_708, 6356)
-			.saturating_add(Weight::from_parts(42_941_745, 0).saturating_mul(o.into()))
+		Weight::from_parts(65_054_583, 6372)
+			.saturating_add(Weight::from_parts(55_382_250, 0).saturating_mul(o.into()))
 			.saturating_add(Weight::from_parts(0, 71).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(7))
-			.saturating_add(RocksDbWeight::get().writes(6))
+			.saturating_add(RocksDbWeight::get().reads(13))
+			.saturating_add(RocksDbWeight::get().writes(10))
 	}
 	fn on_claim_final(o: u32, ) -> Weight {
-		Weight::from_parts(21_952_000, 6356)
-			.saturating_add(Weight::from_parts(80_614_663, 0).saturating_mul(o.into()))
+		Weight::from_parts(42_223_535, 6372)
+			.saturating_add(Weight::from_parts(96_610_109, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 67).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(7))
+	}
+	fn prune_agreement() -> Weight {
+		Weight::from_parts(44_546_000, 6372)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}

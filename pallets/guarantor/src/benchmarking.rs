@@ -416,7 +416,8 @@ mod benchmarks {
 		)
 		.expect("files");
 		all_vote::<T>(id, Verdict::Uphold { amount: stake::<T>(), force_majeure: false });
-		let due = Claims::<T>::get(id).and_then(|c| c.deadline).expect("a decision deadline");
+		let due =
+			Claims::<T>::get(id).and_then(|c| c.deadline_block()).expect("a decision deadline");
 		DeadlineCursor::<T>::put(due);
 		Guarantor::<T>::on_initialize(due);
 		let creditor = givers[0].clone();
@@ -434,6 +435,7 @@ mod benchmarks {
 			unbonding_period: 20u32.into(),
 			revocation_notice: 20u32.into(),
 			strike_lapse: 50u32.into(),
+			retention: 120u32.into(),
 		};
 		let origin =
 			T::TimingOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -481,7 +483,8 @@ mod benchmarks {
 		let amount = plenty::<T>() / 4u32.into();
 		let id = claim_at_level::<T>(&claimant, &respondent, amount, l, true);
 		all_vote::<T>(id, Verdict::Uphold { amount, force_majeure: false });
-		let due = Claims::<T>::get(id).and_then(|c| c.deadline).expect("a decision deadline");
+		let due =
+			Claims::<T>::get(id).and_then(|c| c.deadline_block()).expect("a decision deadline");
 		DeadlineCursor::<T>::put(due);
 		#[block]
 		{
@@ -522,7 +525,8 @@ mod benchmarks {
 			true,
 		)
 		.expect("files");
-		let due = Claims::<T>::get(id).and_then(|c| c.deadline).expect("a decision deadline");
+		let due =
+			Claims::<T>::get(id).and_then(|c| c.deadline_block()).expect("a decision deadline");
 		DeadlineCursor::<T>::put(due);
 		#[block]
 		{
@@ -553,6 +557,29 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), who.clone());
 		assert_eq!(Members::<T>::get(&who).map(|m| m.strikes), Some(0));
+	}
+
+	/// A final claim that reached level `l` with full panels, pruned from state.
+	#[benchmark]
+	fn prune_claim(l: Linear<1, { T::MaxEscalationLevels::get() }>) {
+		let width = T::MaxPanelSize::get().min(T::MaxGuarantors::get()).min(T::MaxWards::get());
+		let (_, respondent) = tree::<T>(l, width);
+		let claimant = claimant::<T>();
+		let id = claim_at_level::<T>(&claimant, &respondent, stake::<T>(), l, false);
+		let mut claim = Claims::<T>::get(id).expect("filed");
+		if claim.phase != ClaimPhase::Arbitration {
+			Guarantor::<T>::transition(id, &mut claim, ClaimPhase::Arbitration).expect("allowed");
+			Claims::<T>::insert(id, claim);
+		}
+		Guarantor::<T>::do_resolve(id, Verdict::Reject).expect("resolves");
+		let at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(Guarantor::<T>::timing().retention);
+		PruningCursor::<T>::put(at);
+		#[block]
+		{
+			Guarantor::<T>::on_idle(at, Weight::MAX);
+		}
+		assert!(!Claims::<T>::contains_key(id));
 	}
 
 	impl_benchmark_test_suite!(

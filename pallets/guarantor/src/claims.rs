@@ -41,7 +41,7 @@ impl<T: Config> Pallet<T> {
 	/// Checks that the move is allowed, takes the claim's pending deadline off the queue and
 	/// queues the new phase's deadline: `DecisionPeriod` for a voting phase (entering it again
 	/// restarts it: a new level, or a contested one), `AppealPeriod` for a decision, none in
-	/// arbitration or once final.
+	/// arbitration; a final claim is queued for pruning when its retention ends.
 	pub(crate) fn transition(
 		id: ClaimId,
 		claim: &mut ClaimOf<T>,
@@ -63,8 +63,8 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(allowed, Error::<T>::WrongPhase);
 
-		if let Some(at) = claim.deadline.take() {
-			Self::unschedule(id, at);
+		if let Some(slot) = claim.deadline.take() {
+			Self::unschedule(id, slot)?;
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let period = match to {
@@ -73,7 +73,11 @@ impl<T: Config> Pallet<T> {
 			Arbitration | Paid { .. } | Rejected | CounterPaid { .. } => None,
 		};
 		if let Some(period) = period {
-			claim.deadline = Some(Self::schedule(id, now.saturating_add(period))?);
+			claim.deadline = Some(Self::schedule(id, now.saturating_add(period)));
+		}
+		if to.is_final() {
+			// Readable for the retention period, then pruned.
+			Self::schedule_pruning(id);
 		}
 		claim.phase = to;
 		Ok(())
@@ -152,7 +156,7 @@ impl<T: Config> Pallet<T> {
 			amount,
 			agreement,
 			panel: panel_accounts,
-			deadline: claim.deadline,
+			deadline: claim.deadline_block(),
 		});
 		// Every guarantee standing for the respondent now is liable; none given later is.
 		Self::fix_party_liability(id, &claim, Side::Respondent)?;
@@ -277,12 +281,16 @@ impl<T: Config> Pallet<T> {
 				Self::transition(id, &mut claim, ClaimPhase::Arbitration)?;
 			} else {
 				accounts = panel.iter().map(|p| p.who.clone()).collect();
-				for seat in panel.iter() {
-					ClaimsByAccount::<T>::insert(&seat.who, id, ());
-				}
 				let Some(current) = claim.levels.last_mut() else {
 					return Err(Self::broken("a voting claim has no panel").into());
 				};
+				// Those the new panel drops never judged this claim: off its index.
+				for seat in current.iter().filter(|old| !panel.iter().any(|p| p.who == old.who)) {
+					ClaimsByAccount::<T>::remove(&seat.who, id);
+				}
+				for seat in panel.iter() {
+					ClaimsByAccount::<T>::insert(&seat.who, id, ());
+				}
 				*current = panel;
 				let phase = claim.phase;
 				Self::transition(id, &mut claim, phase)?;
@@ -292,7 +300,7 @@ impl<T: Config> Pallet<T> {
 			claim: id,
 			counter_claim,
 			panel: accounts,
-			deadline: claim.deadline,
+			deadline: claim.deadline_block(),
 		});
 		if to_arbiter {
 			Self::deposit_event(Event::ClaimSentToArbiter { claim: id, level: claim.level() });
@@ -354,7 +362,7 @@ impl<T: Config> Pallet<T> {
 		match Self::tally(panel.iter().map(|p| p.vote)) {
 			Tally::Decided(verdict) => {
 				Self::transition(id, claim, ClaimPhase::Decided { verdict })?;
-				let Some(appeal_until) = claim.deadline else {
+				let Some(appeal_until) = claim.deadline_block() else {
 					return Err(Self::broken("a decided claim has no appeal deadline").into());
 				};
 				Self::deposit_event(Event::ClaimDecided {

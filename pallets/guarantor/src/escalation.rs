@@ -1,6 +1,7 @@
 //! Escalation up the guarantor tree: a level that does not decide in time (or deadlocks, or is
 //! appealed) hands the claim to the next level's panel, striking who did not vote; and the
-//! bounded per-block deadline queue processed in `on_initialize`.
+//! deadline queue ([`poruka_primitives::queue`]) that `on_initialize` works through within
+//! `DeadlineWeight`.
 
 use frame_support::{pallet_prelude::*, storage::with_storage_layer, weights::WeightMeter};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -10,16 +11,14 @@ use sp_runtime::{
 };
 
 use crate::{
-	ClaimOf, ClaimPhase, Claims, Config, DeadlineCursor, Deadlines, Error, EscalationReason, Event,
-	Pallet, PanelOf, WeightInfo,
+	ClaimOf, ClaimPhase, Claims, Config, DeadlineQueue, EscalationReason, Event, Pallet, PanelOf,
+	Slot, WeightInfo,
 };
-use poruka_primitives::{ClaimId, ClaimOutcomeHandler};
+use poruka_primitives::{queue::QueueCosts, ClaimId, ClaimOutcomeHandler};
 
-/// How many blocks after the wanted one a deadline may slip when that block's queue is full.
-const SCHEDULE_PROBES: u32 = 16;
-
-/// How many past blocks' queues `on_initialize` looks at, at most, per block.
-const MAX_BLOCKS_SCANNED: u32 = 8;
+/// How many past blocks' queues `on_initialize` looks at, at most, per block (after a stall the
+/// cursor catches up over several blocks).
+const MAX_BLOCKS_SCANNED: u32 = 64;
 
 impl<T: Config> Pallet<T> {
 	/// Moves a claim to its next level (see [`crate::panels`] for who sits). The guarantees
@@ -49,7 +48,7 @@ impl<T: Config> Pallet<T> {
 			ClaimPhase::Open
 		};
 		Self::transition(id, claim, phase)?;
-		let Some(deadline) = claim.deadline else {
+		let Some(deadline) = claim.deadline_block() else {
 			return Err(Self::broken("a voting claim has no deadline").into());
 		};
 		Self::deposit_event(Event::ClaimEscalated {
@@ -71,43 +70,41 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Queues claim `id`'s deadline at `at`, or the first block after it with room; returns
-	/// the block it went to.
-	pub(crate) fn schedule(
-		id: ClaimId,
-		at: BlockNumberFor<T>,
-	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = at;
-		for _ in 0..SCHEDULE_PROBES {
-			if Deadlines::<T>::try_mutate(block, |queue| queue.try_push(id)).is_ok() {
-				return Ok(block);
-			}
-			block = block.saturating_add(One::one());
-		}
-		Err(Error::<T>::DeadlineQueueFull.into())
+	/// Queues claim `id`'s deadline at block `at`; returns its slot. Never fails: however many
+	/// deadlines fall due at that block, this one is queued after them.
+	pub(crate) fn schedule(id: ClaimId, at: BlockNumberFor<T>) -> Slot<BlockNumberFor<T>> {
+		DeadlineQueue::<T>::push(at, id)
 	}
 
 	/// Moves a voting claim's deadline to the next block, so that `on_initialize` escalates it
 	/// there (a deadlocked panel need not wait for its deadline).
 	pub(crate) fn expedite(id: ClaimId, claim: &mut ClaimOf<T>) -> DispatchResult {
-		if let Some(at) = claim.deadline.take() {
-			Self::unschedule(id, at);
+		if let Some(slot) = claim.deadline.take() {
+			Self::unschedule(id, slot)?;
 		}
 		let next = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
-		claim.deadline = Some(Self::schedule(id, next)?);
+		claim.deadline = Some(Self::schedule(id, next));
 		Ok(())
 	}
 
-	/// Takes claim `id`'s deadline at `at` off the queue.
-	pub(crate) fn unschedule(id: ClaimId, at: BlockNumberFor<T>) {
-		Deadlines::<T>::mutate_exists(at, |queue| {
-			if let Some(ids) = queue {
-				ids.retain(|queued| *queued != id);
-				if ids.is_empty() {
-					*queue = None;
-				}
-			}
-		});
+	/// Takes claim `id`'s deadline at `slot` off the queue.
+	pub(crate) fn unschedule(id: ClaimId, slot: Slot<BlockNumberFor<T>>) -> DispatchResult {
+		match DeadlineQueue::<T>::take(slot) {
+			Some(queued) if queued == id => Ok(()),
+			_ => Err(Self::broken("a claim's deadline is not where its record says").into()),
+		}
+	}
+
+	/// The most weight one due claim can take: it either becomes final and is paid (measured
+	/// by `on_initialize_claim`, plus what the outcome handler does with it), or climbs a level
+	/// after a timeout, striking its silent panelists, each of whom may be struck out with
+	/// `MaxWards` wards to recount (`on_initialize_timeout`, at least as costly as an appeal's
+	/// escalation).
+	pub fn deadline_weight() -> Weight {
+		T::WeightInfo::on_initialize_claim(T::MaxPanelSize::get(), T::MaxEscalationLevels::get())
+			.saturating_add(T::OnClaimFinal::on_claim_final_weight())
+			.max(T::WeightInfo::on_initialize_timeout(T::MaxPanelSize::get(), T::MaxWards::get()))
+			.max(T::WeightInfo::appeal(T::MaxGuarantors::get()))
 	}
 
 	/// Processes due deadlines, oldest first, within `limit`; what does not fit stays queued
@@ -117,53 +114,27 @@ impl<T: Config> Pallet<T> {
 		if meter.try_consume(T::WeightInfo::on_initialize_base()).is_err() {
 			return meter.consumed();
 		}
-		let per_block = T::WeightInfo::on_initialize_block();
-		// A due claim either becomes final and is paid (measured by `on_initialize_claim`, plus
-		// what the outcome handler does with it), or climbs a level after a timeout, striking
-		// its silent panelists, each of whom may be struck out with `MaxWards` wards to
-		// recount (`on_initialize_timeout`, at least as costly as an appeal's escalation).
-		let per_claim = T::WeightInfo::on_initialize_claim(
-			T::MaxPanelSize::get(),
-			T::MaxEscalationLevels::get(),
-		)
-		.saturating_add(T::OnClaimFinal::on_claim_final_weight())
-		.max(T::WeightInfo::on_initialize_timeout(T::MaxPanelSize::get(), T::MaxWards::get()))
-		.max(T::WeightInfo::appeal(T::MaxGuarantors::get()));
-		let mut block = DeadlineCursor::<T>::get();
-		let mut scanned = 0u32;
-		while block <= now && scanned < MAX_BLOCKS_SCANNED {
-			if meter.try_consume(per_block).is_err() {
-				break;
-			}
-			scanned = scanned.saturating_add(1);
-			let mut due = Deadlines::<T>::take(block).into_inner();
-			let mut done = 0usize;
-			for id in due.iter() {
-				if meter.try_consume(per_claim).is_err() {
-					break;
-				}
-				Self::process_deadline(*id, block);
-				done = done.saturating_add(1);
-			}
-			if done < due.len() {
-				// Out of weight: the rest waits in the same block's queue.
-				let rest = BoundedVec::truncate_from(due.split_off(done));
-				Deadlines::<T>::insert(block, rest);
-				break;
-			}
-			block = block.saturating_add(One::one());
-		}
-		DeadlineCursor::<T>::put(block);
+		let costs = QueueCosts {
+			per_block: T::WeightInfo::on_initialize_block(),
+			per_entry: Self::deadline_weight(),
+			max_blocks: MAX_BLOCKS_SCANNED,
+		};
+		DeadlineQueue::<T>::process(now, &mut meter, costs, |id, slot| {
+			Self::process_deadline(id, slot)
+		});
 		meter.consumed()
 	}
 
 	/// Acts on one due deadline: an undecided level escalates (striking who did not vote), an
 	/// unappealed decision becomes final. If that fails, the claim goes to the arbiter rather
 	/// than stall.
-	fn process_deadline(id: ClaimId, at: BlockNumberFor<T>) {
-		let Some(mut claim) = Claims::<T>::get(id) else { return };
-		if claim.deadline != Some(at) {
-			// A stale entry: the claim moved on and was rescheduled.
+	fn process_deadline(id: ClaimId, slot: Slot<BlockNumberFor<T>>) {
+		let Some(mut claim) = Claims::<T>::get(id) else {
+			Self::broken("a queued deadline's claim does not exist");
+			return;
+		};
+		if claim.deadline != Some(slot) {
+			Self::broken("a queued deadline is not its claim's");
 			return;
 		}
 		// The entry was taken off the queue already.

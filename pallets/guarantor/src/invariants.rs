@@ -11,8 +11,10 @@
 //! - strikes have a lapse block exactly when there are any;
 //! - a non-founder active member has at least `MinGuarantors` live guarantees, a suspended one
 //!   fewer;
-//! - every claim that is voting or decided has exactly one pending deadline, at the block its
-//!   record names; a claim in arbitration or final has none.
+//! - every claim that is voting or decided has exactly one deadline in the queue, at the slot
+//!   its record names, and the queue holds nothing else; a claim in arbitration or final has
+//!   none; the queue's own bookkeeping (ranges, cursor) is consistent;
+//! - every final claim, and nothing else, is queued for pruning exactly once.
 
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{
@@ -130,10 +132,12 @@ impl<T: Config> Pallet<T> {
 			match (&claim.phase, claim.deadline) {
 				(
 					ClaimPhase::Open | ClaimPhase::Appealed | ClaimPhase::Decided { .. },
-					Some(at),
+					Some(slot),
 				) => {
-					let queued = Deadlines::<T>::get(at).iter().filter(|q| **q == id).count();
-					ensure!(queued == 1, "an open claim's deadline is not queued exactly once");
+					ensure!(
+						Deadlines::<T>::get(slot.block, slot.index) == Some(id),
+						"an open claim's deadline is not queued where its record says"
+					);
 					pending += 1;
 				}
 				(ClaimPhase::Open | ClaimPhase::Appealed | ClaimPhase::Decided { .. }, None) => {
@@ -143,8 +147,25 @@ impl<T: Config> Pallet<T> {
 				(_, None) => {}
 			}
 		}
-		let queued: usize = Deadlines::<T>::iter_values().map(|q| q.len()).sum();
-		ensure!(queued == pending, "the deadline queue holds entries of no open claim");
+		// Every queued entry is one open claim's deadline: with one entry per open claim, the
+		// counts agree only if none is left over.
+		ensure!(
+			Deadlines::<T>::iter_values().count() == pending,
+			"the deadline queue holds entries of no open claim"
+		);
+		crate::DeadlineQueue::<T>::check()?;
+
+		// Every final claim is queued for pruning once, and nothing else is.
+		let mut to_prune = BTreeMap::new();
+		for (_, id) in crate::PruningQueue::<T>::entries() {
+			let claim = Claims::<T>::get(id).ok_or("a pruning names a claim that is gone")?;
+			ensure!(claim.phase.is_final(), "a claim queued for pruning is not final");
+			*to_prune.entry(id).or_insert(0u32) += 1;
+		}
+		for (id, _) in Claims::<T>::iter().filter(|(_, c)| c.phase.is_final()) {
+			ensure!(to_prune.get(&id) == Some(&1), "a final claim is not queued for pruning once");
+		}
+		crate::PruningQueue::<T>::check()?;
 
 		let mut debts: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (debtor, creditor, amount) in Debts::<T>::iter() {

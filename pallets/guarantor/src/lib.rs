@@ -54,6 +54,7 @@ impl<T: Config> Pallet<T> {
 			unbonding_period: T::UnbondingPeriod::get(),
 			revocation_notice: T::RevocationNotice::get(),
 			strike_lapse: T::StrikeLapse::get(),
+			retention: T::Retention::get(),
 		}
 	}
 
@@ -66,13 +67,17 @@ impl<T: Config> Pallet<T> {
 			unbonding_period,
 			revocation_notice,
 			strike_lapse,
+			retention,
 		} = timing;
-		ensure!(
-			![decision_period, appeal_period, unbonding_period, revocation_notice, strike_lapse]
-				.iter()
-				.any(|p| p.is_zero()),
-			Error::<T>::InvalidTiming
-		);
+		let periods = [
+			decision_period,
+			appeal_period,
+			unbonding_period,
+			revocation_notice,
+			strike_lapse,
+			retention,
+		];
+		ensure!(!periods.iter().any(|p| p.is_zero()), Error::<T>::InvalidTiming);
 		Ok(())
 	}
 
@@ -102,6 +107,7 @@ pub mod migrations;
 mod mock;
 pub mod panels;
 pub mod queries;
+pub mod retention;
 pub mod strikes;
 #[cfg(test)]
 mod tests;
@@ -113,6 +119,7 @@ pub use weights::WeightInfo;
 
 use frame_support::{pallet_prelude::*, traits::fungible};
 use frame_system::pallet_prelude::BlockNumberFor;
+use poruka_primitives::queue::{BlockQueue, QueueRange, QueueStorage};
 use sp_runtime::DispatchResult;
 
 /// The balance type of the currency.
@@ -185,6 +192,34 @@ impl<T: Config> Get<u32> for MaxPaymentsOf<T> {
 	}
 }
 
+/// The storage of the deadline queue (declared in the pallet: [`Deadlines`],
+/// [`DeadlineRanges`], [`DeadlineCursor`]).
+pub struct DeadlineQueueStorage<T>(core::marker::PhantomData<T>);
+impl<T: Config> QueueStorage for DeadlineQueueStorage<T> {
+	type BlockNumber = BlockNumberFor<T>;
+	type Item = ClaimId;
+	type Entries = Deadlines<T>;
+	type Ranges = DeadlineRanges<T>;
+	type Cursor = DeadlineCursor<T>;
+}
+
+/// The deadline queue: claims whose current phase times out, by the block it does.
+pub type DeadlineQueue<T> = BlockQueue<DeadlineQueueStorage<T>>;
+
+/// The storage of the pruning queue (declared in the pallet: [`Prunings`], [`PruningRanges`],
+/// [`PruningCursor`]).
+pub struct PruningQueueStorage<T>(core::marker::PhantomData<T>);
+impl<T: Config> QueueStorage for PruningQueueStorage<T> {
+	type BlockNumber = BlockNumberFor<T>;
+	type Item = ClaimId;
+	type Entries = Prunings<T>;
+	type Ranges = PruningRanges<T>;
+	type Cursor = PruningCursor<T>;
+}
+
+/// The pruning queue: final claims, by the block their retention ends.
+pub type PruningQueue<T> = BlockQueue<PruningQueueStorage<T>>;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -195,7 +230,7 @@ pub mod pallet {
 	use sp_runtime::traits::Zero;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -285,6 +320,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type StrikeLapse: Get<BlockNumberFor<Self>>;
 
+		/// How long a final claim stays in state before it is pruned, until `set_timing` says
+		/// otherwise.
+		#[pallet::constant]
+		type Retention: Get<BlockNumberFor<Self>>;
+
 		/// The most panelists at one level.
 		#[pallet::constant]
 		type MaxPanelSize: Get<u32>;
@@ -296,10 +336,6 @@ pub mod pallet {
 		/// The longest evidence (a hash or URI) a claim can carry.
 		#[pallet::constant]
 		type MaxEvidenceLen: Get<u32>;
-
-		/// The most deadlines one block can hold.
-		#[pallet::constant]
-		type MaxDeadlinesPerBlock: Get<u32>;
 
 		/// The most weight `on_initialize` spends on due deadlines per block; the rest carries
 		/// over to the next block.
@@ -401,15 +437,16 @@ pub mod pallet {
 	pub type Liabilities<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ClaimId, Twox64Concat, (Side, u32), LiabilitiesOf<T>>;
 
-	/// Claim deadlines, by the block they fall due.
+	/// The deadline queue: claims whose current phase times out, by block and place (see
+	/// [`poruka_primitives::queue`]).
 	#[pallet::storage]
-	pub type Deadlines<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		BlockNumberFor<T>,
-		BoundedVec<ClaimId, T::MaxDeadlinesPerBlock>,
-		ValueQuery,
-	>;
+	pub type Deadlines<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, u32, ClaimId>;
+
+	/// The range of places each block of the deadline queue holds.
+	#[pallet::storage]
+	pub type DeadlineRanges<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, QueueRange, ValueQuery>;
 
 	/// The rules' periods, when they differ from the `Config` defaults.
 	#[pallet::storage]
@@ -418,6 +455,21 @@ pub mod pallet {
 	/// The earliest block whose deadlines may not all have been processed.
 	#[pallet::storage]
 	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The pruning queue: final claims, by the block their retention ends and their place (see
+	/// [`poruka_primitives::queue`]).
+	#[pallet::storage]
+	pub type Prunings<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, u32, ClaimId>;
+
+	/// The range of places each block of the pruning queue holds.
+	#[pallet::storage]
+	pub type PruningRanges<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, QueueRange, ValueQuery>;
+
+	/// The earliest block whose prunings may not all have been done.
+	#[pallet::storage]
+	pub type PruningCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
 	/// The genesis state: founders with their deposits, and guarantees (applied in order, so a
 	/// guarantor must already be active when its guarantee comes).
@@ -591,6 +643,9 @@ pub mod pallet {
 		TimingSet { timing: TimingOf<T> },
 		/// A due deadline of `claim` could not be processed; the claim went to the arbiter.
 		DeadlineFailed { claim: ClaimId, error: DispatchError },
+		/// Final claim `claim`'s retention ended: its record, payments and index entries were
+		/// removed from state (its events stay in block history).
+		ClaimPruned { claim: ClaimId },
 	}
 
 	/// The pallet's errors.
@@ -680,8 +735,6 @@ pub mod pallet {
 		/// An upheld amount must be more than zero and at most the amount claimed (or
 		/// counter-claimed).
 		InvalidAmount,
-		/// Too many deadlines fall due around that block; try again later.
-		DeadlineQueueFull,
 		/// There is no debt to this creditor.
 		NoDebt,
 		/// Every period must be at least one block.
@@ -700,6 +753,11 @@ pub mod pallet {
 			Self::process_deadlines(now, T::DeadlineWeight::get())
 		}
 
+		/// Prunes final claims whose retention ended, with the block's spare weight.
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::process_prunings(now, remaining)
+		}
+
 		fn integrity_test() {
 			assert!(T::MinGuarantors::get() >= 1, "MinGuarantors must be at least 1");
 			assert!(
@@ -708,7 +766,6 @@ pub mod pallet {
 			);
 			assert!(T::MaxPanelSize::get() >= 1, "MaxPanelSize must be at least 1");
 			assert!(T::MaxEscalationLevels::get() >= 1, "MaxEscalationLevels must be at least 1");
-			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must be at least 1");
 			assert!(
 				Pallet::<T>::ensure_valid_timing(&Pallet::<T>::default_timing()).is_ok(),
 				"every default period must be positive"
@@ -987,8 +1044,9 @@ pub mod pallet {
 			Self::do_repay(&debtor, &creditor, amount)
 		}
 
-		/// Set the rules' periods: decision, appeal, unbonding and revocation notice. The
-		/// origin must be `TimingOrigin`. Deadlines already set keep their blocks.
+		/// Set the rules' periods: decision, appeal, unbonding, revocation notice, strike lapse
+		/// and retention (of final claims, and of closed agreements). The origin must be
+		/// `TimingOrigin`. Deadlines already set, and prunings already queued, keep their blocks.
 		///
 		/// Emits `TimingSet`.
 		#[pallet::call_index(16)]

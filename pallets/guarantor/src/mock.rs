@@ -51,6 +51,8 @@ thread_local! {
 	pub static OUTCOMES: RefCell<Vec<Outcome>> = const { RefCell::new(Vec::new()) };
 	/// The weight `on_initialize` may spend.
 	pub static DEADLINE_WEIGHT: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
+	/// The weight left for `on_idle` in each block.
+	pub static IDLE_WEIGHT: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
 }
 
 /// Test commitments: set with [`set_committed`].
@@ -95,6 +97,7 @@ pub const APPEAL_PERIOD: u64 = 5;
 pub const UNBONDING_PERIOD: u64 = 20;
 pub const REVOCATION_NOTICE: u64 = 15;
 pub const STRIKE_LAPSE: u64 = 30;
+pub const RETENTION: u64 = 40;
 pub const MAX_PANEL: u32 = 3;
 
 impl pallet_guarantor::Config for Test {
@@ -118,10 +121,10 @@ impl pallet_guarantor::Config for Test {
 	type AppealPeriod = ConstU64<APPEAL_PERIOD>;
 	type MaxStrikes = ConstU32<2>;
 	type StrikeLapse = ConstU64<STRIKE_LAPSE>;
+	type Retention = ConstU64<RETENTION>;
 	type MaxPanelSize = ConstU32<MAX_PANEL>;
 	type MaxEscalationLevels = ConstU32<3>;
 	type MaxEvidenceLen = ConstU32<32>;
-	type MaxDeadlinesPerBlock = ConstU32<4>;
 	type DeadlineWeight = DeadlineWeight;
 	type WeightInfo = TestWeights;
 }
@@ -198,6 +201,9 @@ impl crate::WeightInfo for TestWeights {
 	fn clear_strikes(_: u32) -> Weight {
 		Weight::zero()
 	}
+	fn prune_claim(_: u32) -> Weight {
+		Weight::from_parts(10, 0)
+	}
 }
 
 /// Everyone in tests starts with this much.
@@ -249,6 +255,7 @@ impl ExtBuilder {
 			COMMITTED.with(|c| c.borrow_mut().clear());
 			OUTCOMES.with(|o| o.borrow_mut().clear());
 			DEADLINE_WEIGHT.with(|w| *w.borrow_mut() = Weight::MAX);
+			IDLE_WEIGHT.with(|w| *w.borrow_mut() = Weight::MAX);
 		});
 		ext
 	}
@@ -262,13 +269,15 @@ impl ExtBuilder {
 	}
 }
 
-/// Advances to block `n`, running the pallet's `on_initialize` on each block.
+/// Advances to block `n`, running the pallet's `on_initialize` and `on_idle` (with
+/// [`IDLE_WEIGHT`]) on each block.
 pub fn run_to_block(n: u64) {
 	use frame_support::traits::Hooks;
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Guarantor::on_initialize(next);
+		Guarantor::on_idle(next, IDLE_WEIGHT.with(|w| *w.borrow()));
 		Guarantor::do_try_state().expect("invariants hold after every block");
 	}
 }

@@ -210,6 +210,9 @@ pub struct GuarantorTree<AccountId, Balance, BlockNumber> {
 pub enum QueryError {
 	/// There is no such claim.
 	UnknownClaim,
+	/// The claim existed, became final, and was pruned from state after its retention
+	/// period: its events in block history are the record.
+	Pruned,
 	/// The account is not a member (nor a candidate).
 	NotMember,
 	/// The depth asked for is over the bound.
@@ -234,7 +237,11 @@ type GuaranteeViewOf<T> =
 impl<T: Config> Pallet<T> {
 	/// The status of claim `id`.
 	pub fn claim_status(id: ClaimId) -> Result<ClaimStatusOf<T>, QueryError> {
-		let claim = Claims::<T>::get(id).ok_or(QueryError::UnknownClaim)?;
+		let Some(claim) = Claims::<T>::get(id) else {
+			// Ids are handed out in order and only final claims are ever removed.
+			let existed = id < crate::NextClaimId::<T>::get();
+			return Err(if existed { QueryError::Pruned } else { QueryError::UnknownClaim });
+		};
 		let verdict = match claim.phase {
 			ClaimPhase::Decided { verdict } => Some(verdict),
 			ClaimPhase::Paid { amount, force_majeure, .. } => {
@@ -254,6 +261,7 @@ impl<T: Config> Pallet<T> {
 				guarantees: guarantees.into_inner(),
 			})
 			.collect();
+		let deadline = claim.deadline_block();
 		Ok(ClaimStatus {
 			id,
 			level: claim.level(),
@@ -267,7 +275,7 @@ impl<T: Config> Pallet<T> {
 			acknowledged: claim.acknowledged,
 			phase: claim.phase,
 			panels: claim.levels.into_iter().map(|panel| panel.into_inner()).collect(),
-			deadline: claim.deadline,
+			deadline,
 			verdict,
 			bonds: claim.bonds.into_inner(),
 			payments: ClaimPayments::<T>::get(id).map(|p| p.into_inner()).unwrap_or_default(),

@@ -7,7 +7,7 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 
-pub use poruka_primitives::{AgreementId, ClaimId};
+pub use poruka_primitives::{queue::Slot, AgreementId, ClaimId};
 
 /// Where a member stands.
 #[derive(
@@ -140,6 +140,9 @@ pub struct Timing<BlockNumber> {
 	pub revocation_notice: BlockNumber,
 	/// How long after its last strike a member's strikes lapse.
 	pub strike_lapse: BlockNumber,
+	/// How long a final claim stays readable in state before it is pruned (its events stay in
+	/// block history).
+	pub retention: BlockNumber,
 }
 
 /// A guarantee: money a guarantor holds behind its ward.
@@ -461,8 +464,9 @@ where
 	pub acknowledged: Balance,
 	/// Where it is in its life.
 	pub phase: ClaimPhase<Balance>,
-	/// The block at which the current phase times out (`None` in arbitration and when final).
-	pub deadline: Option<BlockNumber>,
+	/// Where the current phase's timeout sits in the deadline queue: its block and place
+	/// (`None` in arbitration and when final).
+	pub deadline: Option<Slot<BlockNumber>>,
 	/// The panels: `levels[k - 1]` sat at level `k`; the last is the current one.
 	pub levels: BoundedVec<Panel<AccountId, Balance, MaxPanel>, MaxLevels>,
 	/// The bonds held for this claim: the claim bond first, then counter-claim and appeal
@@ -484,6 +488,11 @@ where
 	/// The current level (1-based; 0 only if no panel was ever formed).
 	pub fn level(&self) -> u32 {
 		self.levels.len() as u32
+	}
+
+	/// The block at which the current phase times out, if it does.
+	pub fn deadline_block(&self) -> Option<BlockNumber> {
+		self.deadline.as_ref().map(|slot| slot.block.clone())
 	}
 
 	/// The current level's panel, if any.

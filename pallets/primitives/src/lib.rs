@@ -11,7 +11,12 @@
 //!
 //! The agreements pallet is one user of these traits; any other caller (a smart-contract
 //! pallet, say) can use them the same way.
+//!
+//! It also holds the one mechanism both pallets share: [`queue`], the per-block queue of
+//! deadlines and tasks that never refuses an entry.
 #![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod queue;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;

@@ -1,8 +1,12 @@
 //! The agreements pallet: how big an agreement may be and how long its parties have.
 
-use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU128, ConstU32, Get},
+	weights::Weight,
+};
 
-use super::super::{BlockNumber, Runtime, DAYS};
+use super::super::{BlockNumber, Runtime, DAYS, MILLI_UNIT, UNIT};
 use super::RuntimeBlockWeights;
 
 parameter_types! {
@@ -30,11 +34,25 @@ impl pallet_agreements::Config for Runtime {
 	type MaxAcceptPeriod = MaxAcceptPeriod;
 	type ReportWindow = ReportWindow;
 	type MaxReportPause = MaxReportPause;
-	type MaxTasksPerBlock = ConstU32<64>;
+	/// A proposal holds 1 POR, plus 0.2 POR per obligation, until it closes: at least
+	/// `DEPOSIT_PER_BYTE` for the state it takes, so that a flood of proposals costs what it
+	/// takes (`runtime/tests/guarantor.rs`).
+	type DepositBase = ConstU128<{ UNIT }>;
+	type DepositPerObligation = ConstU128<{ 200 * MILLI_UNIT }>;
+	type Retention = ClaimRetention;
 	type TaskWeight = TaskWeight;
 	type WeightInfo = pallet_agreements::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = GuarantorMembers;
+}
+
+/// Closed agreements are kept as long as final claims: the guarantor pallet's `retention`
+/// period, set at genesis and changed with `guarantor.set_timing`.
+pub struct ClaimRetention;
+impl Get<BlockNumber> for ClaimRetention {
+	fn get() -> BlockNumber {
+		pallet_guarantor::Pallet::<Runtime>::timing().retention
+	}
 }
 
 /// Makes benchmark accounts founders of the cooperative with a deposit as large as the coverage

@@ -28,6 +28,8 @@ parameter_types! {
 	pub const RevocationNotice: BlockNumber = 7 * DAYS;
 	/// Strikes lapse a month after the last one.
 	pub const StrikeLapse: BlockNumber = 30 * DAYS;
+	/// A final claim stays readable for a month, then it is pruned.
+	pub const Retention: BlockNumber = 30 * DAYS;
 }
 
 impl pallet_guarantor::Config for Runtime {
@@ -54,10 +56,10 @@ impl pallet_guarantor::Config for Runtime {
 	type AppealPeriod = AppealPeriod;
 	type MaxStrikes = ConstU32<3>;
 	type StrikeLapse = StrikeLapse;
+	type Retention = Retention;
 	type MaxPanelSize = ConstU32<7>;
 	type MaxEscalationLevels = ConstU32<4>;
 	type MaxEvidenceLen = ConstU32<256>;
-	type MaxDeadlinesPerBlock = ConstU32<64>;
 	type DeadlineWeight = DeadlineWeight;
 	type WeightInfo = pallet_guarantor::weights::SubstrateWeight<Runtime>;
 }

@@ -9,7 +9,8 @@ use std::{fmt::Display, marker::PhantomData, sync::Arc};
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_agreements_runtime_api::{
-	AgreementPhase, AgreementStatus, ObligationKind, ObligationState, ObligationView,
+	AgreementPhase, AgreementQueryError, AgreementStatus, ObligationKind, ObligationState,
+	ObligationView,
 };
 use pallet_guarantor_rpc::{error, resolve_block, runtime_error, ErrorCode};
 use serde::Serialize;
@@ -78,6 +79,8 @@ pub struct AgreementJson {
 	pub proposer: String,
 	/// The block it was proposed in.
 	pub proposed_at: u64,
+	/// What its proposer holds for its storage until it closes (`0` once closed).
+	pub deposit: String,
 	/// `proposed`, `active`, `completed`, `defaulted`, `cancelled` or `expired`.
 	pub phase: &'static str,
 	/// While proposed, the last block in which the parties may accept.
@@ -150,6 +153,7 @@ where
 			id: a.id,
 			proposer: a.proposer.to_ss58check(),
 			proposed_at: a.proposed_at.into(),
+			deposit: a.deposit.to_string(),
 			phase,
 			accept_by,
 			compensated,
@@ -195,8 +199,18 @@ where
 	fn status(&self, id: u32, at: Option<Block::Hash>) -> RpcResult<AgreementJson> {
 		let at = resolve_block(&*self.client, at)?;
 		let status = self.client.runtime_api().agreement_status(at, id).map_err(runtime_error)?;
-		status.as_ref().map(Into::into).ok_or_else(|| {
-			error(ErrorCode::UnknownAgreement, format!("there is no agreement {id}"))
-		})
+		match status {
+			Ok(status) => Ok((&status).into()),
+			Err(AgreementQueryError::Unknown) => {
+				Err(error(ErrorCode::UnknownAgreement, format!("there is no agreement {id}")))
+			}
+			Err(AgreementQueryError::Pruned) => Err(error(
+				ErrorCode::Pruned,
+				format!(
+					"agreement {id} closed and was pruned from state after its retention period; \
+					 its events stay in block history (query an archive node)"
+				),
+			)),
+		}
 	}
 }

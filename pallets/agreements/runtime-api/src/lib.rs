@@ -8,19 +8,24 @@
 use codec::Codec;
 
 pub use pallet_agreements::{
-	queries::{AgreementStatus, ObligationView, PartyView},
+	queries::{AgreementQueryError, AgreementStatus, ObligationView, PartyView},
 	AgreementId, AgreementPhase, ObligationKind, ObligationState,
 };
 
 sp_api::decl_runtime_apis! {
 	/// Read-only views of the agreements pallet.
+	///
+	/// Version 2: a missing agreement is told apart from a pruned one, and the status shows the
+	/// proposer's storage deposit.
+	#[api_version(2)]
 	pub trait AgreementsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
 		Balance: Codec,
 		BlockNumber: Codec,
 	{
-		/// Agreement `id`: parties, phase and obligations; `None` if there is none.
-		fn agreement_status(id: AgreementId) -> Option<AgreementStatus<AccountId, Balance, BlockNumber>>;
+		/// Agreement `id`: parties, deposit, phase and obligations; `Unknown` if there never
+		/// was one, `Pruned` if it closed and its retention ended.
+		fn agreement_status(id: AgreementId) -> Result<AgreementStatus<AccountId, Balance, BlockNumber>, AgreementQueryError>;
 	}
 }

@@ -21,7 +21,8 @@ fn proposing_records_the_parties_and_accepts_for_the_proposer() {
 					id: 0,
 					proposer: ALICE,
 					parties: vec![ALICE, BOB, CAROL],
-					accept_by: 5
+					accept_by: 5,
+					deposit: 0,
 				},
 				Event::Accepted { id: 0, who: ALICE, escrowed: 0, committed: 100 },
 			]

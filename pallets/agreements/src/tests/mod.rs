@@ -3,6 +3,8 @@
 mod defaults;
 mod execution;
 mod lifecycle;
+mod migration;
+mod retention;
 mod schedule;
 
 pub use crate::{

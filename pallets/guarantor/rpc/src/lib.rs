@@ -64,6 +64,9 @@ pub enum ErrorCode {
 	NotMember = 8005,
 	/// There is no agreement with that id (`agreements_status`).
 	UnknownAgreement = 8006,
+	/// The claim or agreement existed, became final, and was pruned from state after its
+	/// retention period: its events stay in block history (an archive node has them).
+	Pruned = 8007,
 	/// The runtime could not answer (e.g. its API is missing at that block).
 	RuntimeError = 8010,
 }
@@ -77,6 +80,11 @@ pub fn error(code: ErrorCode, message: impl Into<String>) -> ErrorObjectOwned {
 pub fn query_error(e: QueryError) -> ErrorObjectOwned {
 	match e {
 		QueryError::UnknownClaim => error(ErrorCode::UnknownClaim, "no such claim"),
+		QueryError::Pruned => error(
+			ErrorCode::Pruned,
+			"the claim is final and was pruned from state after its retention period; \
+			 its events stay in block history (query an archive node)",
+		),
 		QueryError::NotMember => error(ErrorCode::NotMember, "the account is not a member"),
 		QueryError::DepthTooLarge { max } => {
 			error(ErrorCode::DepthTooLarge, format!("depth must be at most {max}"))
@@ -141,6 +149,13 @@ where
 			QueryError::UnknownClaim => {
 				error(ErrorCode::UnknownClaim, format!("there is no claim {claim_id}"))
 			}
+			QueryError::Pruned => error(
+				ErrorCode::Pruned,
+				format!(
+					"claim {claim_id} is final and was pruned from state after its retention \
+					 period; its events stay in block history (query an archive node)"
+				),
+			),
 			other => query_error(other),
 		})?))
 	}

@@ -41,9 +41,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	AgreementId, BalanceOf, Bond, BondKind, ClaimId, ClaimOf, ClaimPhase, Claims, ClaimsByAccount,
-	Config, Contest, CurrentTiming, Guarantee, Guarantees, MaxBondsOf, MemberRecord, MemberStatus,
-	Members, Pallet, PanelOf, Side, Timing,
+	AgreementId, BalanceOf, Bond, BondKind, ClaimId, ClaimPhase, ClaimsByAccount, Config, Contest,
+	Guarantee, Guarantees, MaxBondsOf, MemberRecord, MemberStatus, Members, Pallet, PanelOf, Side,
 };
 
 /// The records as storage version 1 kept them.
@@ -157,6 +156,45 @@ pub mod v1 {
 	>;
 }
 
+/// A claim as storage version 2 keeps it (what this migration writes; version 3 made its
+/// deadline a queue slot).
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Claim<T: Config> {
+	pub claimant: T::AccountId,
+	pub respondent: T::AccountId,
+	pub amount: BalanceOf<T>,
+	pub evidence: BoundedVec<u8, T::MaxEvidenceLen>,
+	pub agreement: Option<AgreementId>,
+	pub filed_at: BlockNumberFor<T>,
+	pub contest: Option<Contest<BalanceOf<T>>>,
+	pub acknowledged: BalanceOf<T>,
+	pub phase: ClaimPhase<BalanceOf<T>>,
+	pub deadline: Option<BlockNumberFor<T>>,
+	pub levels: BoundedVec<PanelOf<T>, T::MaxEscalationLevels>,
+	pub bonds: BoundedVec<Bond<T::AccountId, BalanceOf<T>>, MaxBondsOf<T>>,
+}
+
+/// The periods as storage version 2 keeps them (version 3 added `retention`).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Timing<BlockNumber> {
+	pub decision_period: BlockNumber,
+	pub appeal_period: BlockNumber,
+	pub unbonding_period: BlockNumber,
+	pub revocation_notice: BlockNumber,
+	pub strike_lapse: BlockNumber,
+}
+
+/// The periods as storage version 2 keeps them.
+#[frame_support::storage_alias]
+pub type CurrentTiming<T: Config> = StorageValue<Pallet<T>, Timing<BlockNumberFor<T>>>;
+
+/// Claims as storage version 2 keeps them.
+#[frame_support::storage_alias]
+pub type Claims<T: Config> = StorageMap<Pallet<T>, Twox64Concat, ClaimId, Claim<T>>;
+
 /// The migration's work, without the version check: use [`MigrateV1ToV2`].
 pub struct InnerMigrateV1ToV2<T>(PhantomData<T>);
 
@@ -256,7 +294,9 @@ impl<T: Config> InnerMigrateV1ToV2<T> {
 				);
 			}
 		}
-		Pallet::<T>::do_try_state()
+		// The rest of the pallet's invariants are checked on the current version's types, after
+		// every migration ran (`try_state`).
+		Ok(())
 	}
 }
 
@@ -296,7 +336,10 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		);
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let lapse_at = now.saturating_add(Pallet::<T>::timing().strike_lapse);
+		// The periods were just written in this version's format, read them back as such.
+		let strike_lapse =
+			CurrentTiming::<T>::get().map_or(T::StrikeLapse::get(), |t| t.strike_lapse);
+		let lapse_at = now.saturating_add(strike_lapse);
 		Members::<T>::translate::<v1::MemberRecord<BalanceOf<T>, BlockNumberFor<T>>, _>(
 			|_, old| {
 				reads += 1;
@@ -340,7 +383,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 					kind: if i == 0 { BondKind::Claim } else { BondKind::Appeal },
 				})
 				.collect::<Vec<_>>();
-			Some(ClaimOf::<T> {
+			Some(Claim::<T> {
 				claimant: old.claimant,
 				respondent: old.respondent,
 				amount: old.amount,
@@ -365,7 +408,12 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 			let Some(claim) = Claims::<T>::get(id) else { continue };
 			reads += 1;
 			let fixed = with_storage_layer(|| -> DispatchResult {
-				Pallet::<T>::fix_party_liability(id, &claim, Side::Respondent)?;
+				// The respondent's own guarantees, but one the claimant gave it.
+				let party = Guarantees::<T>::iter_prefix(&claim.respondent)
+					.filter(|(guarantor, _)| *guarantor != claim.claimant)
+					.map(|(guarantor, _)| (guarantor, claim.respondent.clone()))
+					.collect::<Vec<_>>();
+				Pallet::<T>::fix_liability(id, Side::Respondent, 1, party.into_iter())?;
 				for (level, panel) in claim.levels.iter().enumerate().skip(1) {
 					let standing = Self::standing_seats(panel);
 					Pallet::<T>::fix_liability(id, Side::Respondent, level as u32 + 1, standing)?;
@@ -376,9 +424,9 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 				log::error!(target: "runtime::guarantor", "v2: claim {id}: {error:?}");
 			}
 			let guarantees = T::MaxGuarantors::get()
-				.saturating_add(claim.level().saturating_mul(T::MaxPanelSize::get()));
+				.saturating_add((claim.levels.len() as u32).saturating_mul(T::MaxPanelSize::get()));
 			reads += u64::from(guarantees);
-			writes += u64::from(guarantees) + u64::from(claim.level());
+			writes += u64::from(guarantees) + claim.levels.len() as u64;
 		}
 
 		// What counts toward each member under the new rules.

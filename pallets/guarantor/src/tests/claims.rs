@@ -31,7 +31,7 @@ fn filing_holds_the_bond_and_seats_the_respondents_guarantors() {
 		assert_eq!(claim.agreement, Some(7));
 		assert_eq!(claim.phase, ClaimPhase::Open);
 		assert_eq!(claim.level(), 1);
-		assert_eq!(claim.deadline, Some(1 + DECISION_PERIOD));
+		assert_eq!(claim.deadline_block(), Some(1 + DECISION_PERIOD));
 		// Largest guarantee first.
 		let panel: Vec<_> = claim.panel().unwrap().iter().map(|p| (p.who, p.side)).collect();
 		assert_eq!(
@@ -114,7 +114,7 @@ fn a_claim_against_a_founder_without_guarantors_goes_to_the_arbiter() {
 		assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(4), 1, 30, evidence(b""), None));
 		let claim = Claims::<Test>::get(0).unwrap();
 		assert_eq!(claim.phase, ClaimPhase::Arbitration);
-		assert_eq!(claim.deadline, None);
+		assert_eq!(claim.deadline_block(), None);
 		System::assert_last_event(Event::ClaimSentToArbiter { claim: 0, level: 0 }.into());
 		assert_noop!(
 			Guarantor::resolve(RuntimeOrigin::signed(1), 0, uphold(30)),
@@ -244,7 +244,7 @@ fn a_majority_upholds_with_the_median_amount() {
 		);
 		let claim = Claims::<Test>::get(0).unwrap();
 		assert_eq!(claim.phase, ClaimPhase::Decided { verdict: uphold(20) });
-		assert_eq!(claim.deadline, Some(appeal_until));
+		assert_eq!(claim.deadline_block(), Some(appeal_until));
 		assert_noop!(
 			Guarantor::vote(RuntimeOrigin::signed(2), 0, uphold(20)),
 			Error::<Test>::WrongPhase
@@ -365,7 +365,7 @@ fn contesting_forms_the_level_again_with_both_sides_and_restarts_its_deadline() 
 			let panel: Vec<_> =
 				claim.panel().unwrap().iter().map(|p| (p.who, p.side, p.vote)).collect();
 			assert_eq!(panel, vec![(1, Side::Respondent, None), (3, Side::Claimant, None)]);
-			assert_eq!(claim.deadline, Some(4 + DECISION_PERIOD));
+			assert_eq!(claim.deadline_block(), Some(4 + DECISION_PERIOD));
 			System::assert_last_event(
 				Event::ClaimContested {
 					claim: 0,
@@ -399,7 +399,7 @@ fn a_contest_with_nobody_to_seat_for_the_claimant_goes_to_the_arbiter() {
 		// nobody, and one side must not judge a two-sided dispute alone.
 		assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
 		let claim = Claims::<Test>::get(0).unwrap();
-		assert_eq!((claim.phase, claim.deadline), (ClaimPhase::Arbitration, None));
+		assert_eq!((claim.phase, claim.deadline_block()), (ClaimPhase::Arbitration, None));
 		assert!(guarantor_events().contains(&Event::ClaimContested {
 			claim: 0,
 			counter_claim: None,

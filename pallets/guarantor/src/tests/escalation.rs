@@ -2,10 +2,11 @@
 
 use super::*;
 use crate::{
-	ClaimPayments, ClaimPhase, Claims, DeadlineCursor, Deadlines, Debts, Error, EscalationReason,
-	Event, Guarantees, Payment, PaymentSource,
+	ClaimPayments, ClaimPhase, Claims, DeadlineCursor, DeadlineRanges, Deadlines, Debts, Error,
+	EscalationReason, Event, Guarantees, Payment, PaymentSource,
 };
-use frame_support::{assert_noop, weights::Weight, BoundedVec};
+use frame_support::{assert_noop, weights::Weight};
+use poruka_primitives::queue::QueueRange;
 
 /// A tree three levels deep above the respondent 14:
 /// founders 1, 2, 3 → 10 (by 1, 2) and 11 (by 1, 3) → 12, 13 (by 10, 11) → 14 (by 12, 13).
@@ -41,7 +42,7 @@ fn a_silent_panel_is_struck_and_the_claim_climbs_to_their_guarantors() {
 		assert_eq!(claim.phase, ClaimPhase::Open);
 		assert_eq!(panel_of(0), vec![10, 11]);
 		let deadline = 1 + 2 * DECISION_PERIOD;
-		assert_eq!(claim.deadline, Some(deadline));
+		assert_eq!(claim.deadline_block(), Some(deadline));
 		let events = guarantor_events();
 		assert!(events.contains(&Event::Struck { who: 13, claim: 0, strikes: 1 }));
 		assert!(!events.iter().any(|e| matches!(e, Event::Struck { who: 12, .. })));
@@ -135,7 +136,7 @@ fn past_the_top_level_the_arbiter_decides() {
 		let claim = Claims::<Test>::get(0).unwrap();
 		assert_eq!(claim.level(), 3);
 		assert_eq!(claim.phase, ClaimPhase::Arbitration);
-		assert_eq!(claim.deadline, None);
+		assert_eq!(claim.deadline_block(), None);
 		System::assert_last_event(Event::ClaimSentToArbiter { claim: 0, level: 3 }.into());
 		assert_ok!(Guarantor::resolve(RuntimeOrigin::root(), 0, Verdict::Reject));
 		assert_eq!(Claims::<Test>::get(0).unwrap().phase, ClaimPhase::Rejected);
@@ -171,7 +172,7 @@ fn a_deadlock_escalates_in_the_next_block_without_strikes() {
 		));
 		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(12), 0, uphold(100)));
 		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(13), 0, Verdict::Reject));
-		assert_eq!(Claims::<Test>::get(0).unwrap().deadline, Some(2));
+		assert_eq!(Claims::<Test>::get(0).unwrap().deadline_block(), Some(2));
 		run_to_block(2);
 		let claim = Claims::<Test>::get(0).unwrap();
 		assert_eq!(claim.level(), 2);
@@ -222,38 +223,47 @@ fn at_max_strikes_a_member_neither_vouches_nor_judges() {
 }
 
 #[test]
-fn a_full_block_pushes_deadlines_to_the_next_one() {
+fn a_flood_of_deadlines_delays_but_never_refuses_an_honest_action() {
 	deep_tree().build_and_execute(|| {
-		for _ in 0..5 {
+		let file = |claimant, respondent| {
 			assert_ok!(Guarantor::file_claim(
-				RuntimeOrigin::signed(15),
-				14,
+				RuntimeOrigin::signed(claimant),
+				respondent,
 				10,
 				Default::default(),
 				None
 			));
+		};
+		// The attacker 15 files 40 claims in one block, all due at the same block: each holds
+		// a bond, and none is refused.
+		for _ in 0..40 {
+			file(15, 14);
 		}
+		assert_eq!(held(HoldReason::ClaimBond, 15), 40 * CLAIM_BOND);
+		// An honest claim beside them is filed all the same, last in that block's queue.
+		file(2, 12);
 		let due = 1 + DECISION_PERIOD;
-		assert_eq!(Deadlines::<Test>::get(due).len(), 4);
-		assert_eq!(Claims::<Test>::get(4).unwrap().deadline, Some(due + 1));
-	});
-}
-
-#[test]
-fn when_every_nearby_block_is_full_filing_fails() {
-	deep_tree().build_and_execute(|| {
-		let due = 1 + DECISION_PERIOD;
-		let full: BoundedVec<u32, _> = vec![999; 4].try_into().unwrap();
-		for block in due..due + 16 {
-			Deadlines::<Test>::insert(block, full.clone());
+		let honest = Claims::<Test>::get(40).unwrap();
+		assert_eq!(honest.deadline, Some(crate::Slot { block: due, index: 40 }));
+		// The queue may spend only enough for three due claims per block.
+		run_to_block(due - 1);
+		DEADLINE_WEIGHT.with(|w| *w.borrow_mut() = Weight::from_parts(1 + 1 + 3 * 10, 0));
+		run_to_block(due + 2);
+		// The nominal deadline passed, but the claim is not processed yet: its panel may still
+		// vote, and its decision is queued like any other deadline.
+		assert_eq!(Claims::<Test>::get(40).unwrap().level(), 1);
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(10), 40, uphold(10)));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(11), 40, uphold(10)));
+		assert!(matches!(Claims::<Test>::get(40).unwrap().phase, ClaimPhase::Decided { .. }));
+		// Every one of the 40 is processed within ⌈40 / 3⌉ blocks of being due; nobody who
+		// voted on the honest claim is struck for it.
+		run_to_block(due + 40u64.div_ceil(3));
+		for id in 0..40 {
+			assert!(Claims::<Test>::get(id).unwrap().level() >= 2, "claim {id}");
 		}
-		assert_noop!(
-			Guarantor::file_claim(RuntimeOrigin::signed(15), 14, 10, Default::default(), None),
-			Error::<Test>::DeadlineQueueFull
-		);
-		for block in due..due + 16 {
-			Deadlines::<Test>::remove(block);
-		}
+		let struck_on_honest =
+			guarantor_events().into_iter().any(|e| matches!(e, Event::Struck { claim: 40, .. }));
+		assert!(!struck_on_honest);
 	});
 }
 
@@ -276,11 +286,13 @@ fn deadlines_that_do_not_fit_the_weight_carry_over() {
 		run_to_block(due);
 		let levels: Vec<u32> = (0..3).map(|id| Claims::<Test>::get(id).unwrap().level()).collect();
 		assert_eq!(levels, vec![2, 2, 1]);
-		assert_eq!(Deadlines::<Test>::get(due).into_inner(), vec![2]);
+		assert_eq!(DeadlineRanges::<Test>::get(due), QueueRange { head: 2, tail: 3 });
+		assert_eq!(Deadlines::<Test>::get(due, 2), Some(2));
 		assert_eq!(DeadlineCursor::<Test>::get(), due);
 		run_to_block(due + 1);
 		assert_eq!(Claims::<Test>::get(2).unwrap().level(), 2);
-		assert!(!Deadlines::<Test>::contains_key(due));
+		assert!(!DeadlineRanges::<Test>::contains_key(due));
+		assert_eq!(Deadlines::<Test>::iter_prefix(due).count(), 0);
 		assert_eq!(DeadlineCursor::<Test>::get(), due + 2);
 	});
 }

@@ -1,10 +1,14 @@
-//! The v1 → v2 storage migration, on state written the way storage version 1 kept it.
+//! The storage migrations, on state written the way storage version 1 kept it: v1 → v2 → v3,
+//! as one runtime upgrade runs them.
 
 use super::*;
 use crate::{
-	migrations::v2::{v1, InnerMigrateV1ToV2, MigrateV1ToV2},
-	BondKind, ClaimPhase, Claims, ClaimsByAccount, CurrentTiming, Deadlines, Guarantees,
-	Liabilities, Liability, NextClaimId, Panelist, Side, Timing,
+	migrations::{
+		v2::{v1, InnerMigrateV1ToV2, MigrateV1ToV2},
+		v3::{InnerMigrateV2ToV3, MigrateV2ToV3},
+	},
+	BondKind, ClaimPhase, Claims, ClaimsByAccount, CurrentTiming, Guarantees, Liabilities,
+	Liability, NextClaimId, Panelist, Side, Timing,
 };
 use frame_support::{
 	traits::{fungible::MutateHold, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
@@ -122,10 +126,13 @@ fn write_version_one_state() {
 			bonds: bond,
 		},
 	);
-	Deadlines::<Test>::insert(21, BoundedVec::truncate_from(vec![0]));
+	// Version 2's lists could hold a final claim's stale id and an id twice.
+	crate::migrations::v3::v2::Deadlines::<Test>::insert(21, vec![1, 0]);
+	crate::migrations::v3::v2::Deadlines::<Test>::insert(22, vec![0]);
 	NextClaimId::<Test>::put(2);
+	// 8 sat on claim 1's panel until a contest dropped it; version 2 left its entry behind.
 	for (who, id) in
-		[(6, 0), (5, 0), (4, 0), (3, 0), (1, 0), (2, 0), (6, 1), (7, 1), (1, 1), (2, 1)]
+		[(6, 0), (5, 0), (4, 0), (3, 0), (1, 0), (2, 0), (6, 1), (7, 1), (1, 1), (2, 1), (8, 1)]
 	{
 		v1::ClaimsOf::<Test>::insert(who, id, ());
 	}
@@ -142,6 +149,15 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		InnerMigrateV1ToV2::<Test>::post_check(before).unwrap();
 		assert_eq!(Guarantor::on_chain_storage_version(), StorageVersion::new(2));
+		// The runtime runs the next migration in the same upgrade.
+		let queued = InnerMigrateV2ToV3::<Test>::pre_check().unwrap();
+		assert_eq!(queued, vec![(0, 21)]);
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		InnerMigrateV2ToV3::<Test>::post_check(queued).unwrap();
+		assert_eq!(
+			Claims::<Test>::get(0).unwrap().deadline,
+			Some(crate::Slot { block: 21, index: 0 })
+		);
 
 		// The periods gained the strike lapse.
 		assert_eq!(
@@ -152,6 +168,7 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 				unbonding_period: 20,
 				revocation_notice: 15,
 				strike_lapse: STRIKE_LAPSE,
+				retention: RETENTION,
 			})
 		);
 		// The open claim's guarantees are liable and frozen: the respondent's own at depth 1,
@@ -172,8 +189,12 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 		let claim = Claims::<Test>::get(1).unwrap();
 		assert_eq!(claim.contest, Some(crate::Contest { at_level: 1, counter_claim: None }));
 		assert_eq!(claim.bonds[0].kind, BondKind::Claim);
-		// The index was renamed.
+		// The index was renamed, and the dropped panelist's entry is gone.
 		assert_eq!(ClaimsByAccount::<Test>::iter().count(), 10);
+		assert!(!ClaimsByAccount::<Test>::contains_key(8, 1));
+		// The deadline was queued once; pruning starts at the upgrade's block.
+		assert_eq!(crate::DeadlineQueue::<Test>::entries().count(), 1);
+		assert_eq!(crate::PruningCursor::<Test>::get(), System::block_number());
 		assert!(v1::ClaimsOf::<Test>::iter().next().is_none());
 		// Strikes got a lapse block; the struck-out founder 3 no longer makes 5 a member, and
 		// 7's guarantee left at 6 no longer counts.
@@ -199,9 +220,10 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 		assert_eq!(Liabilities::<Test>::iter().count(), 0);
 		Guarantor::do_try_state().unwrap();
 
-		// A second run does nothing.
+		// A second run of either does nothing.
 		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
 		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
 	});
 }

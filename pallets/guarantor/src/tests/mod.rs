@@ -9,6 +9,7 @@ mod liability;
 mod membership;
 mod migration;
 mod properties;
+mod retention;
 mod strikes;
 mod timing;
 

@@ -16,6 +16,7 @@ fn the_config_periods_apply_until_set_timing() {
 				unbonding_period: UNBONDING_PERIOD,
 				revocation_notice: REVOCATION_NOTICE,
 				strike_lapse: STRIKE_LAPSE,
+				retention: RETENTION,
 			}
 		);
 	});
@@ -30,6 +31,7 @@ fn set_timing_needs_the_timing_origin_and_positive_periods() {
 			unbonding_period: 4,
 			revocation_notice: 5,
 			strike_lapse: 6,
+			retention: 8,
 		};
 		assert_noop!(
 			Guarantor::set_timing(RuntimeOrigin::signed(1), timing),
@@ -41,6 +43,7 @@ fn set_timing_needs_the_timing_origin_and_positive_periods() {
 			Timing { unbonding_period: 0, ..timing },
 			Timing { revocation_notice: 0, ..timing },
 			Timing { strike_lapse: 0, ..timing },
+			Timing { retention: 0, ..timing },
 		] {
 			assert_noop!(
 				Guarantor::set_timing(RuntimeOrigin::root(), zeroed),
@@ -62,6 +65,7 @@ fn new_deadlines_follow_the_new_periods() {
 			unbonding_period: 4,
 			revocation_notice: 5,
 			strike_lapse: 6,
+			retention: 8,
 		};
 		assert_ok!(Guarantor::set_timing(RuntimeOrigin::root(), timing));
 		assert_ok!(Guarantor::file_claim(
@@ -71,10 +75,10 @@ fn new_deadlines_follow_the_new_periods() {
 			Default::default(),
 			None
 		));
-		assert_eq!(Claims::<Test>::get(0).unwrap().deadline, Some(1 + 3));
+		assert_eq!(Claims::<Test>::get(0).unwrap().deadline_block(), Some(1 + 3));
 		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(1), 0, uphold(10)));
 		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(2), 0, uphold(10)));
-		assert_eq!(Claims::<Test>::get(0).unwrap().deadline, Some(1 + 2));
+		assert_eq!(Claims::<Test>::get(0).unwrap().deadline_block(), Some(1 + 2));
 		assert_ok!(Guarantor::withdraw_deposit(RuntimeOrigin::signed(1), 10));
 		assert_eq!(Unbonding::<Test>::get(1)[0].release_at, 1 + 4);
 		assert_ok!(Guarantor::revoke_guarantee(RuntimeOrigin::signed(1), 4));

@@ -1,0 +1,115 @@
+//! The real runtime, block by block, as a node would build it: each block opened by
+//! `Executive` with an Aura slot in its digest and the timestamp inherent, signed extrinsics
+//! applied through every transaction extension (signature, nonce, weight, fees), and the block
+//! finalized (`on_idle`, `on_finalize`, the state root).
+
+use codec::Encode;
+use poruka_runtime::{
+	genesis_config_presets::development_config_genesis, AccountId, Executive, Header, RuntimeCall,
+	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic, SLOT_DURATION,
+	VERSION,
+};
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+use sp_core::{Pair, H256};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::{Digest, DigestItem, Era},
+	traits::Header as _,
+	ApplyExtrinsicResult, BuildStorage, MultiAddress, MultiSignature, Storage,
+};
+
+/// The `development` preset's genesis state: the dev accounts funded, Alice, Bob and Charlie
+/// founders, Dave and Eve admitted, Alice sudo, minute-long periods.
+pub fn dev_genesis() -> Storage {
+	let mut json = serde_json::to_value(RuntimeGenesisConfig::default())
+		.expect("the default genesis config serializes");
+	sc_chain_spec::json_merge(&mut json, development_config_genesis());
+	let config: RuntimeGenesisConfig =
+		serde_json::from_value(json).expect("the development preset is a valid genesis config");
+	config.build_storage().expect("the development genesis builds")
+}
+
+/// A chain being built: the number and hash of its last finalized block.
+pub struct Chain {
+	parent: H256,
+	number: u32,
+	genesis: H256,
+}
+
+impl Chain {
+	/// The chain at its genesis block. Call inside the genesis state's externalities.
+	pub fn at_genesis() -> Self {
+		let genesis = System::block_hash(0);
+		Self { parent: genesis, number: 0, genesis }
+	}
+
+	/// The number of the block being built (or last built).
+	pub fn number(&self) -> u32 {
+		self.number
+	}
+
+	/// Opens the next block: its Aura slot in the digest (one slot per block), and the
+	/// timestamp inherent of that slot.
+	pub fn open_block(&mut self) {
+		self.number += 1;
+		let slot = Slot::from(u64::from(self.number));
+		let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
+		let header =
+			Header::new(self.number, Default::default(), Default::default(), self.parent, digest);
+		Executive::initialize_block(&header);
+		let now = u64::from(slot) * SLOT_DURATION;
+		let timestamp = RuntimeCall::Timestamp(pallet_timestamp::Call::set { now });
+		let applied = Executive::apply_extrinsic(UncheckedExtrinsic::new_bare(timestamp));
+		assert!(matches!(applied, Ok(Ok(()))), "the timestamp inherent applies: {applied:?}");
+	}
+
+	/// Finalizes the block being built; its header's hash becomes the next block's parent.
+	pub fn close_block(&mut self) {
+		let header = Executive::finalize_block();
+		self.parent = header.hash();
+	}
+
+	/// Signs `call` as `signer` with its next nonce (immortal, no tip) and applies it as a
+	/// block builder would: `Err` is a transaction the pool would refuse (not included),
+	/// `Ok(Err)` a call included that failed.
+	pub fn apply(&self, signer: Sr25519Keyring, call: RuntimeCall) -> ApplyExtrinsicResult {
+		Executive::apply_extrinsic(self.sign(signer, call))
+	}
+
+	fn sign(&self, signer: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
+		let who: AccountId = signer.to_account_id();
+		let nonce = System::account_nonce(&who);
+		let extension: TxExtension = (
+			frame_system::CheckNonZeroSender::new(),
+			frame_system::CheckSpecVersion::new(),
+			frame_system::CheckTxVersion::new(),
+			frame_system::CheckGenesis::new(),
+			frame_system::CheckEra::from(Era::Immortal),
+			frame_system::CheckNonce::from(nonce),
+			frame_system::CheckWeight::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+			frame_metadata_hash_extension::CheckMetadataHash::new(false),
+			frame_system::WeightReclaim::new(),
+		);
+		let implicit = (
+			(),
+			VERSION.spec_version,
+			VERSION.transaction_version,
+			self.genesis,
+			self.genesis,
+			(),
+			(),
+			(),
+			None,
+			(),
+		);
+		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+		let signature = payload.using_encoded(|bytes| signer.pair().sign(bytes));
+		UncheckedExtrinsic::new_signed(
+			call,
+			MultiAddress::Id(who),
+			MultiSignature::Sr25519(signature),
+			extension,
+		)
+	}
+}

@@ -1,0 +1,24 @@
+//! The fuzzer's sequences replayed on every test run: the first seeds, and every seed that
+//! ever broke a rule (each with what it broke; all fixed since).
+
+use poruka_fuzz::{chain::dev_genesis, checks, run};
+
+/// Sequences that broke a rule once: seed, steps, and what broke.
+const FOUND: &[(u64, usize, &str)] = &[];
+
+#[test]
+fn the_first_seeds_and_every_seed_that_ever_broke_a_rule_keep_every_rule() {
+	checks::watch_defensive_failures();
+	let genesis = dev_genesis();
+	let mut calls = 0;
+	for seed in 0..16 {
+		let report = run(&genesis, seed, 60).unwrap_or_else(|broken| panic!("{broken}"));
+		calls += report.included;
+	}
+	for (seed, steps, what) in FOUND {
+		run(&genesis, *seed, *steps)
+			.unwrap_or_else(|broken| panic!("the regression \"{what}\" is back: {broken}"));
+	}
+	// The sequences did something: most calls were included in blocks.
+	assert!(calls > 16 * 60 / 2, "only {calls} calls were included");
+}

@@ -1,0 +1,6 @@
+//! Storage migrations of the agreements pallet, one module per storage version.
+//!
+//! The runtime lists them in its `Migrations`; each runs once, when the on-chain storage
+//! version is the one it migrates from.
+
+pub mod v2;
