@@ -5,7 +5,7 @@
 //! blocks across every period.
 
 use pallet_agreements::{Agreements, NextAgreementId, Obligation, ObligationKind};
-use pallet_guarantor::{Claims, Debts, Members, NextClaimId, Timing, Verdict};
+use pallet_guarantor::{Claims, Debts, Guarantees, Members, NextClaimId, Timing, Verdict};
 use poruka_runtime::{AccountId, Balance, BlockNumber, Runtime, RuntimeCall, System, UNIT};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie, One, Two};
 
@@ -183,7 +183,19 @@ fn guarantor_call(rng: &mut Rng) -> RuntimeCall {
 		0 | 1 => Call::vouch { ward: account(rng), amount: amount(rng) },
 		2 => Call::increase_guarantee { ward: account(rng), extra: amount(rng) },
 		3 => Call::revoke_guarantee { ward: account(rng) },
-		4 => Call::release_guarantee { guarantor: account(rng), ward: account(rng) },
+		4 => {
+			// Mostly a revoked guarantee, so the notice and the liability checks are reached.
+			let revoked: Vec<(AccountId, AccountId)> = Guarantees::<Runtime>::iter()
+				.filter(|(_, _, g)| g.release_at.is_some())
+				.map(|(ward, guarantor, _)| (guarantor, ward))
+				.collect();
+			let (guarantor, ward) = if !revoked.is_empty() && rng.chance(80) {
+				rng.pick(&revoked)
+			} else {
+				(account(rng), account(rng))
+			};
+			Call::release_guarantee { guarantor, ward }
+		}
 		5 => Call::deposit { amount: amount(rng) },
 		6 => Call::withdraw_deposit { amount: amount(rng) },
 		7 => Call::withdraw_unbonded {},
@@ -204,7 +216,16 @@ fn guarantor_call(rng: &mut Rng) -> RuntimeCall {
 		},
 		13..=17 => Call::vote { claim: claim_id(rng), verdict: verdict(rng) },
 		18 => Call::appeal { claim: claim_id(rng) },
-		19 => Call::repay { creditor: account(rng), amount: amount(rng) },
+		19 => {
+			// Mostly a creditor someone owes (the debtor then signs: `fitting_signer`).
+			let creditors: Vec<AccountId> = Debts::<Runtime>::iter().map(|(_, c, _)| c).collect();
+			let creditor = if !creditors.is_empty() && rng.chance(80) {
+				rng.pick(&creditors)
+			} else {
+				account(rng)
+			};
+			Call::repay { creditor, amount: amount(rng) }
+		}
 		20 => Call::clear_strikes { who: account(rng) },
 		_ => Call::resolve { claim: claim_id(rng), verdict: verdict(rng) },
 	};

@@ -5,17 +5,16 @@
 
 use codec::Encode;
 use poruka_runtime::{
-	genesis_config_presets::development_config_genesis, AccountId, Executive, Header, RuntimeCall,
-	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic, SLOT_DURATION,
-	VERSION,
+	genesis_config_presets::development_config_genesis, Executive, Header, RuntimeCall,
+	RuntimeGenesisConfig, System, UncheckedExtrinsic, SLOT_DURATION,
 };
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
-use sp_core::{Pair, H256};
+use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
-	generic::{Digest, DigestItem, Era},
+	generic::{Digest, DigestItem},
 	traits::Header as _,
-	ApplyExtrinsicResult, BuildStorage, MultiAddress, MultiSignature, Storage,
+	ApplyExtrinsicResult, BuildStorage, Storage,
 };
 
 /// The `development` preset's genesis state: the dev accounts funded, Alice, Bob and Charlie
@@ -77,39 +76,7 @@ impl Chain {
 	}
 
 	fn sign(&self, signer: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
-		let who: AccountId = signer.to_account_id();
-		let nonce = System::account_nonce(&who);
-		let extension: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			frame_system::CheckNonce::from(nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			frame_metadata_hash_extension::CheckMetadataHash::new(false),
-			frame_system::WeightReclaim::new(),
-		);
-		let implicit = (
-			(),
-			VERSION.spec_version,
-			VERSION.transaction_version,
-			self.genesis,
-			self.genesis,
-			(),
-			(),
-			(),
-			None,
-			(),
-		);
-		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| signer.pair().sign(bytes));
-		UncheckedExtrinsic::new_signed(
-			call,
-			MultiAddress::Id(who),
-			MultiSignature::Sr25519(signature),
-			extension,
-		)
+		let nonce = System::account_nonce(signer.to_account_id());
+		poruka_runtime::signing::sign(&signer.pair(), call, nonce, self.genesis)
 	}
 }

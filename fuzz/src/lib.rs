@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use calls::Step;
 use chain::Chain;
-use poruka_runtime::{Balances, RuntimeCall};
+use poruka_runtime::{Balances, Runtime, RuntimeCall, RuntimeEvent};
 use sp_runtime::{DispatchError, Storage};
 
 /// What a sequence did.
@@ -73,17 +73,48 @@ impl std::fmt::Display for Failure {
 	}
 }
 
-/// The `call`'s name as "Pallet.call".
+/// The `call`'s name as "Pallet.call", and for `Sudo.sudo` the call it wraps:
+/// "Sudo.sudo(Guarantor.set_timing)".
 fn call_name(call: &RuntimeCall) -> String {
 	use frame_support::traits::GetCallMetadata;
 	let meta = call.get_call_metadata();
-	format!("{}.{}", meta.pallet_name, meta.function_name)
+	let name = format!("{}.{}", meta.pallet_name, meta.function_name);
+	match call {
+		RuntimeCall::Sudo(pallet_sudo::Call::sudo { call }) => {
+			format!("{name}({})", call_name(call))
+		}
+		_ => name,
+	}
+}
+
+/// The outcome of the call `sudo` dispatched in the extrinsic just applied, from its `Sudid`
+/// event: "Ok" or the error's name.
+fn sudo_result() -> Option<String> {
+	frame_system::Pallet::<Runtime>::read_events_no_consensus()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => Some(sudo_result),
+			_ => None,
+		})
+		.last()
+		.map(|result| result.map_or_else(error_name, |()| "Ok".to_string()))
 }
 
 /// The name of a dispatch error ("NotOnPanel", "BadOrigin", …).
 fn error_name(error: DispatchError) -> String {
 	match error {
-		DispatchError::Module(module) => module.message.unwrap_or("an unnamed module error").into(),
+		DispatchError::Module(module) => match module.message {
+			Some(message) => message.into(),
+			// An error carried by an event has lost its name: find it by its indices.
+			None => match poruka_runtime::RuntimeError::from_dispatch_error(error) {
+				Some(known) => format!("{known:?}")
+					.rsplit('(')
+					.next()
+					.unwrap_or_default()
+					.trim_end_matches(')')
+					.to_string(),
+				None => format!("{module:?}"),
+			},
+		},
 		other => format!("{other:?}"),
 	}
 }
@@ -111,7 +142,11 @@ pub fn run(genesis: &Storage, seed: u64, steps: usize) -> Result<Report, Failure
 						let outcome = match chain.apply(signer, *call) {
 							Ok(Ok(())) => {
 								report.included += 1;
-								"Ok".to_string()
+								match sudo_result() {
+									// `sudo` succeeds whatever its call did: name that outcome.
+									Some(inner) if name.starts_with("Sudo.sudo(") => inner,
+									_ => "Ok".to_string(),
+								}
 							}
 							Ok(Err(error)) => {
 								report.included += 1;

@@ -38,8 +38,8 @@ impl Rng {
 	}
 
 	/// One of `items`, which must not be empty.
-	pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-		items[self.below(items.len() as u64) as usize]
+	pub fn pick<T: Clone>(&mut self, items: &[T]) -> T {
+		items[self.below(items.len() as u64) as usize].clone()
 	}
 }
 

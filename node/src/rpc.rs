@@ -38,9 +38,10 @@ where
 	C::Api: pallet_agreements_rpc::AgreementsRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
-	use pallet_agreements_rpc::{Agreements, AgreementsRpcServer};
-	use pallet_guarantor_rpc::{Guarantor, GuarantorRpcServer};
+	use pallet_agreements_rpc::AgreementsRpcServer;
+	use pallet_guarantor_rpc::GuarantorRpcServer;
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use poruka_rpc_support::Reader;
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
@@ -48,11 +49,10 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(
-		Guarantor::<_, Block, AccountId, Balance, BlockNumber>::new(client.clone()).into_rpc(),
-	)?;
-	module
-		.merge(Agreements::<_, Block, AccountId, Balance, BlockNumber>::new(client).into_rpc())?;
+	// One reader serves both namespaces: `guarantor_*` and `agreements_*`.
+	let reader = || Reader::<_, (Block, AccountId, Balance, BlockNumber)>::new(client.clone());
+	module.merge(GuarantorRpcServer::into_rpc(reader()))?;
+	module.merge(AgreementsRpcServer::into_rpc(reader()))?;
 
 	Ok(module)
 }

@@ -47,9 +47,12 @@ async fn the_guarantor_and_agreements_rpc() {
 	assert_eq!(alice["wards"].as_array().map(Vec::len), Some(2));
 	let eve: Value = node.call("guarantor_member", rpc_params![ss58(Eve)]).await.unwrap();
 	assert_eq!(eve["coverage"], (300 * UNIT).to_string());
-	assert_eq!(eve["guarantors"][0]["live"], true);
+	assert_eq!(
+		(eve["guarantors"][0]["releaseAt"].clone(), eve["guarantors"][0]["counts"].clone()),
+		(Value::Null, Value::Bool(true))
+	);
 	let ferdie: Value = node.call("guarantor_member", rpc_params![ss58(Ferdie)]).await.unwrap();
-	assert_eq!((ferdie["status"].as_str(), ferdie["deposit"].as_str()), (Some("none"), Some("0")));
+	assert_eq!(ferdie, serde_json::json!({"account": ss58(Ferdie), "status": "none"}));
 
 	// The tree above Eve: Eve, then her three founders.
 	let tree: Value = node.call("guarantor_tree", rpc_params![ss58(Eve), 2]).await.unwrap();

@@ -25,6 +25,8 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(feature = "std")]
+pub mod signing;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,

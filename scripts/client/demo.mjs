@@ -203,7 +203,7 @@ check(guarantorsAfter === guarantorsBefore, "Alice's and Bob's guarantees did no
 claim = await claimStatus(collusionId);
 check(
   claim.phase === 'open' && BigInt(claim.acknowledged) === por(10) &&
-    claim.liable.filter((l) => l.side === 'respondent' && l.depth === 1).length === 2,
+    claim.liable.find((l) => l.side === 'respondent' && l.depth === 1)?.guarantees.length === 2,
   'the claim goes on before Alice and Bob, whose guarantees for Dave are liable and frozen',
 );
 

@@ -15,13 +15,10 @@ use jsonrpsee::{
 	core::{client::ClientT, traits::ToRpcParams},
 	http_client::{HttpClient, HttpClientBuilder},
 };
-use poruka_runtime::{
-	AccountId, Balance, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
-};
+use poruka_runtime::{AccountId, Balance, Nonce, Runtime, RuntimeCall, UncheckedExtrinsic};
 use serde_json::Value;
 use sp_core::{bytes, Pair, H256};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{generic::Era, MultiAddress, MultiSignature};
 
 /// How long a node may take to start and produce its first finalized block.
 pub const STARTUP_TIMEOUT: Duration = Duration::from_secs(180);
@@ -182,16 +179,6 @@ impl Node {
 		parse_hash(&hash)
 	}
 
-	/// `(spec_version, transaction_version)` of the runtime at the best block.
-	pub async fn runtime_versions(&self) -> (u32, u32) {
-		let version =
-			self.call("state_getRuntimeVersion", rpc_params()).await.expect("runtime version");
-		let field = |name: &str| {
-			version[name].as_u64().unwrap_or_else(|| panic!("{name} in {version}")) as u32
-		};
-		(field("specVersion"), field("transactionVersion"))
-	}
-
 	/// The next nonce of `who`, counting transactions in the pool.
 	pub async fn next_nonce(&self, who: &AccountId) -> Nonce {
 		let nonce = self
@@ -231,7 +218,7 @@ impl Node {
 	}
 
 	/// Signs `call` with any sr25519 key, with its next nonce, immortal, no tip, no metadata
-	/// hash check.
+	/// hash check, for the node's runtime (this crate's: its versions are signed).
 	pub async fn sign_with(
 		&self,
 		pair: &sp_core::sr25519::Pair,
@@ -240,28 +227,7 @@ impl Node {
 		let who: AccountId = pair.public().into();
 		let nonce = self.next_nonce(&who).await;
 		let genesis = self.genesis_hash().await;
-		let (spec_version, tx_version) = self.runtime_versions().await;
-		let tx_ext: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			frame_system::CheckNonce::from(nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			frame_metadata_hash_extension::CheckMetadataHash::new(false),
-			frame_system::WeightReclaim::new(),
-		);
-		let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), (), None, ());
-		let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| pair.sign(bytes));
-		UncheckedExtrinsic::new_signed(
-			call,
-			MultiAddress::Id(who),
-			MultiSignature::Sr25519(signature),
-			tx_ext,
-		)
+		poruka_runtime::signing::sign(pair, call, nonce, genesis)
 	}
 
 	/// Submits an encoded extrinsic with `author_submitExtrinsic`; its hash or the RPC error.

@@ -13,8 +13,11 @@ use crate::{
 
 /// A party and where it stands.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct PartyView<AccountId> {
 	/// The party.
+	#[cfg_attr(feature = "std", serde(rename = "account"))]
 	pub who: AccountId,
 	/// Whether it accepted.
 	pub accepted: bool,
@@ -24,6 +27,14 @@ pub struct PartyView<AccountId> {
 
 /// An obligation and where it stands.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize"
+	))
+)]
 pub struct ObligationView<AccountId, Balance, BlockNumber> {
 	/// Its position in the agreement.
 	pub index: ObligationIndex,
@@ -32,17 +43,27 @@ pub struct ObligationView<AccountId, Balance, BlockNumber> {
 	/// Who receives it.
 	pub to: AccountId,
 	/// A payment or a delivery.
+	#[cfg_attr(feature = "std", serde(flatten))]
 	pub kind: ObligationKind<Balance>,
 	/// When it is due.
 	pub due: BlockNumber,
 	/// The obligations it waits for.
 	pub after: Vec<ObligationIndex>,
 	/// Where it stands.
+	#[cfg_attr(feature = "std", serde(flatten))]
 	pub state: ObligationState<Balance>,
 }
 
 /// An agreement as a client sees it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize"
+	))
+)]
 pub struct AgreementStatus<AccountId, Balance, BlockNumber> {
 	/// Its id.
 	pub id: AgreementId,
@@ -51,8 +72,10 @@ pub struct AgreementStatus<AccountId, Balance, BlockNumber> {
 	/// When.
 	pub proposed_at: BlockNumber,
 	/// What its proposer holds for its storage (nothing once it closed).
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub deposit: Balance,
 	/// Where it is in its life.
+	#[cfg_attr(feature = "std", serde(flatten))]
 	pub phase: AgreementPhase<Balance, BlockNumber>,
 	/// The parties.
 	pub parties: Vec<PartyView<AccountId>>,

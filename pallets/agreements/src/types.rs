@@ -25,11 +25,21 @@ pub type ObligationIndex = u32;
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(
+	feature = "std",
+	serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
+#[cfg_attr(feature = "std", serde(bound(serialize = "Balance: core::fmt::Display")))]
 pub enum ObligationKind<Balance> {
 	/// Pay `amount` of the native token. It is escrowed when the payer accepts and released to
 	/// the receiver by the chain.
 	Payment {
 		/// How much.
+		#[cfg_attr(
+			feature = "std",
+			serde(serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		amount: Balance,
 	},
 	/// Deliver goods or a service off chain, valued at `value`: the receiver confirms it on
@@ -37,8 +47,16 @@ pub enum ObligationKind<Balance> {
 	/// `value` of the obligor's coverage while it is open.
 	Delivery {
 		/// What it is worth, in the native token.
+		#[cfg_attr(
+			feature = "std",
+			serde(rename = "amount", serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		value: Balance,
 		/// A hash of the terms (what, where, what quality) kept off chain.
+		#[cfg_attr(
+			feature = "std",
+			serde(serialize_with = "poruka_primitives::as_string::hex::serialize")
+		)]
 		terms_hash: [u8; 32],
 	},
 }
@@ -121,6 +139,12 @@ where
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(
+	feature = "std",
+	serde(tag = "state", rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
+#[cfg_attr(feature = "std", serde(bound(serialize = "Balance: core::fmt::Display")))]
 pub enum ObligationState<Balance> {
 	/// Open: a payment's escrow is held, a delivery's value is committed.
 	Pending,
@@ -144,6 +168,10 @@ pub enum ObligationState<Balance> {
 		/// The claim.
 		claim: ClaimId,
 		/// What reached the receiver.
+		#[cfg_attr(
+			feature = "std",
+			serde(serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		compensated: Balance,
 	},
 }
@@ -206,6 +234,15 @@ where
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(
+	feature = "std",
+	serde(tag = "phase", rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "Balance: core::fmt::Display, BlockNumber: serde::Serialize"))
+)]
 pub enum AgreementPhase<Balance, BlockNumber> {
 	/// Waiting for every party to accept by `accept_by`.
 	Proposed {
@@ -220,6 +257,10 @@ pub enum AgreementPhase<Balance, BlockNumber> {
 	/// all.
 	Defaulted {
 		/// What the defaulted obligations' receivers got from the obligors' funds.
+		#[cfg_attr(
+			feature = "std",
+			serde(serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		compensated: Balance,
 	},
 	/// Cancelled by the parties before anything was fulfilled.

@@ -29,6 +29,14 @@ pub const MAX_TREE_NODES: u32 = 128;
 /// A claim as a client sees it: its parties, phase, panels with their votes, deadline,
 /// verdict and payments.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize"
+	))
+)]
 pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
 	/// The claim's id.
 	pub id: ClaimId,
@@ -37,8 +45,10 @@ pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
 	/// Against whom.
 	pub respondent: AccountId,
 	/// The amount claimed.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub amount: Balance,
 	/// The evidence (a hash or URI).
+	#[cfg_attr(feature = "std", serde(skip))]
 	pub evidence: Vec<u8>,
 	/// The agreement it concerns, if any.
 	pub agreement: Option<AgreementId>,
@@ -47,8 +57,10 @@ pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
 	/// The respondent's contest (with its counter-claim, if any), if it contested.
 	pub contest: Option<Contest<Balance>>,
 	/// What the respondent paid itself by acknowledging the claim.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub acknowledged: Balance,
 	/// Where it is in its life.
+	#[cfg_attr(feature = "std", serde(flatten))]
 	pub phase: ClaimPhase<Balance>,
 	/// The current level (1-based).
 	pub level: u32,
@@ -71,6 +83,12 @@ pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
 
 /// The guarantees one side has liable for a claim at one depth of its tree.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display"))
+)]
 pub struct LiableView<AccountId, Balance> {
 	/// The side whose guarantees these are.
 	pub side: Side,
@@ -83,10 +101,20 @@ pub struct LiableView<AccountId, Balance> {
 
 /// A guarantee as seen from either end.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize"
+	))
+)]
 pub struct GuaranteeView<AccountId, Balance, BlockNumber> {
 	/// The other end: the guarantor (in a member's `guarantors`) or the ward (in `wards`).
+	#[cfg_attr(feature = "std", serde(rename = "account"))]
 	pub who: AccountId,
 	/// The amount held.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub amount: Balance,
 	/// `None` while live; the block from which a revoked guarantee may be released.
 	pub release_at: Option<BlockNumber>,
@@ -99,15 +127,31 @@ pub struct GuaranteeView<AccountId, Balance, BlockNumber> {
 
 /// A debt as seen from either end.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display"))
+)]
 pub struct DebtView<AccountId, Balance> {
 	/// The other end: the creditor (in `debts`) or the debtor (in `credits`).
+	#[cfg_attr(feature = "std", serde(rename = "account"))]
 	pub who: AccountId,
 	/// How much is owed.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub amount: Balance,
 }
 
 /// A member as a client sees it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize"
+	))
+)]
 pub struct MemberInfo<AccountId, Balance, BlockNumber> {
 	/// Where the member stands.
 	pub status: MemberStatus,
@@ -120,14 +164,18 @@ pub struct MemberInfo<AccountId, Balance, BlockNumber> {
 	/// The members it guarantees (at most `MaxWards`).
 	pub wards: Vec<GuaranteeView<AccountId, Balance, BlockNumber>>,
 	/// Its own deposit, including the part being withdrawn.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub deposit: Balance,
 	/// The withdrawals waiting for the unbonding period.
 	pub unbonding: Vec<UnbondingChunk<Balance, BlockNumber>>,
 	/// Deposit not being withdrawn plus live guarantees.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub coverage: Balance,
 	/// The part of the coverage backing open commitments (agreements).
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub committed: Balance,
 	/// What it owes in all.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub debt: Balance,
 	/// What it owes, by creditor (at most [`MAX_LISTED`]).
 	pub debts: Vec<DebtView<AccountId, Balance>>,
@@ -150,6 +198,8 @@ pub struct MemberInfo<AccountId, Balance, BlockNumber> {
 
 /// An account's part in a claim.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum ClaimRole {
 	/// It filed the claim.
 	Claimant,
@@ -161,6 +211,8 @@ pub enum ClaimRole {
 
 /// One claim an account is involved in.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct ClaimRef {
 	/// The claim's id.
 	pub id: ClaimId,
@@ -172,6 +224,8 @@ pub struct ClaimRef {
 
 /// The claims an account is involved in, newest first.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct ClaimsOfView {
 	/// The claims (at most [`MAX_LISTED`]; when there are more, which ones are listed is
 	/// arbitrary).
@@ -182,8 +236,17 @@ pub struct ClaimsOfView {
 
 /// A member in a guarantor tree view, with its own guarantors.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize"
+	))
+)]
 pub struct TreeNode<AccountId, Balance, BlockNumber> {
 	/// The member.
+	#[cfg_attr(feature = "std", serde(rename = "account"))]
 	pub who: AccountId,
 	/// How far above the tree's root it is (0: the root).
 	pub depth: u32,
@@ -198,6 +261,14 @@ pub struct TreeNode<AccountId, Balance, BlockNumber> {
 /// The guarantor tree above a member: every member listed once (a guarantor of several
 /// members in the tree appears at the lowest depth it is reached from).
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize"
+	))
+)]
 pub struct GuarantorTree<AccountId, Balance, BlockNumber> {
 	/// The members, breadth first from the root.
 	pub nodes: Vec<TreeNode<AccountId, Balance, BlockNumber>>,

@@ -22,6 +22,8 @@ pub use poruka_primitives::{queue::Slot, AgreementId, ClaimId};
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum MemberStatus {
 	/// Vouched for, but by fewer than `MinGuarantors` live guarantees: not admitted yet.
 	Candidate,
@@ -183,8 +185,15 @@ impl<Balance: Default + PartialOrd, BlockNumber> Guarantee<Balance, BlockNumber>
 
 /// A part of a deposit being withdrawn.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "Balance: core::fmt::Display, BlockNumber: serde::Serialize"))
+)]
 pub struct UnbondingChunk<Balance, BlockNumber> {
 	/// How much.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub amount: Balance,
 	/// From which block it may be paid out.
 	pub release_at: BlockNumber,
@@ -203,12 +212,22 @@ pub struct UnbondingChunk<Balance, BlockNumber> {
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(
+	feature = "std",
+	serde(tag = "verdict", rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
+#[cfg_attr(feature = "std", serde(bound(serialize = "Balance: core::fmt::Display")))]
 pub enum Verdict<Balance> {
 	/// The respondent must compensate `amount` (at most the claimed amount). With
 	/// `force_majeure`, the guarantors' funds absorb what they pay: the respondent owes them
 	/// nothing for it.
 	Uphold {
 		/// The amount to compensate.
+		#[cfg_attr(
+			feature = "std",
+			serde(serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		amount: Balance,
 		/// Whether the failure was force majeure.
 		force_majeure: bool,
@@ -219,6 +238,10 @@ pub enum Verdict<Balance> {
 	/// counter-claim). Only on a claim the respondent contested with a counter-claim.
 	CounterUphold {
 		/// The amount to compensate.
+		#[cfg_attr(
+			feature = "std",
+			serde(serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		amount: Balance,
 		/// Whether the failure was force majeure.
 		force_majeure: bool,
@@ -253,6 +276,8 @@ impl<Balance: Copy> Verdict<Balance> {
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum Side {
 	/// The respondent's tree: its guarantees pay if the claim is upheld.
 	Respondent,
@@ -263,11 +288,19 @@ pub enum Side {
 
 /// A member sitting on a claim's panel at some level.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display"))
+)]
 pub struct Panelist<AccountId, Balance> {
 	/// The panelist.
+	#[cfg_attr(feature = "std", serde(rename = "account"))]
 	pub who: AccountId,
 	/// The member whose guarantor put the panelist on this panel: the respondent or claimant
 	/// at level 1, a panelist of the level below above that.
+	#[cfg_attr(feature = "std", serde(rename = "guarantees"))]
 	pub ward: AccountId,
 	/// Which party's tree the panelist comes from.
 	pub side: Side,
@@ -309,6 +342,12 @@ pub type Panel<AccountId, Balance, MaxPanel> = BoundedVec<Panelist<AccountId, Ba
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(
+	feature = "std",
+	serde(tag = "phase", rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
+#[cfg_attr(feature = "std", serde(bound(serialize = "Balance: core::fmt::Display")))]
 pub enum ClaimPhase<Balance> {
 	/// The current level's panel is voting (the claim was filed, or escalated by a timeout or
 	/// a deadlock).
@@ -318,6 +357,7 @@ pub enum ClaimPhase<Balance> {
 	/// The current level decided; either party may appeal until the deadline.
 	Decided {
 		/// The level's decision.
+		#[cfg_attr(feature = "std", serde(skip))]
 		verdict: Verdict<Balance>,
 	},
 	/// No panel is left to decide: the arbiter resolves it.
@@ -325,8 +365,16 @@ pub enum ClaimPhase<Balance> {
 	/// Final: upheld (the respondent was at fault), and the compensation was paid.
 	Paid {
 		/// The upheld amount.
+		#[cfg_attr(
+			feature = "std",
+			serde(rename = "upheld", serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		amount: Balance,
 		/// What reached the claimant (the rest is the respondent's shortfall).
+		#[cfg_attr(
+			feature = "std",
+			serde(serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		compensated: Balance,
 		/// Whether it was force majeure.
 		force_majeure: bool,
@@ -337,8 +385,16 @@ pub enum ClaimPhase<Balance> {
 	/// claimant's side paid the respondent.
 	CounterPaid {
 		/// The upheld amount.
+		#[cfg_attr(
+			feature = "std",
+			serde(rename = "upheld", serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		amount: Balance,
 		/// What reached the respondent (the rest is the claimant's shortfall).
+		#[cfg_attr(
+			feature = "std",
+			serde(serialize_with = "poruka_primitives::as_string::serialize")
+		)]
 		compensated: Balance,
 		/// Whether it was force majeure.
 		force_majeure: bool,
@@ -370,6 +426,8 @@ impl<Balance> ClaimPhase<Balance> {
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum BondKind {
 	/// The claimant's claim bond: returned if the claim is upheld, else the respondent's.
 	Claim,
@@ -383,10 +441,18 @@ pub enum BondKind {
 
 /// A bond held from a party for the claim.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display"))
+)]
 pub struct Bond<AccountId, Balance> {
 	/// Who put it up.
+	#[cfg_attr(feature = "std", serde(rename = "account"))]
 	pub who: AccountId,
 	/// How much is held under `HoldReason::ClaimBond`.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub amount: Balance,
 	/// What it was put up for.
 	pub kind: BondKind,
@@ -405,11 +471,18 @@ pub struct Bond<AccountId, Balance> {
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "std", serde(bound(serialize = "Balance: core::fmt::Display")))]
 pub struct Contest<Balance> {
 	/// The level the claim was at when contested (0 for a claim no panel ever sat on). The
 	/// claimant's guarantors sit from this level on.
 	pub at_level: u32,
 	/// The respondent's own loss from the same deal, which it claims from the claimant.
+	#[cfg_attr(
+		feature = "std",
+		serde(serialize_with = "poruka_primitives::as_string::option::serialize")
+	)]
 	pub counter_claim: Option<Balance>,
 }
 
@@ -417,15 +490,24 @@ pub struct Contest<Balance> {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display"))
+)]
 pub struct Liability<AccountId, Balance> {
 	/// The guarantor.
 	pub guarantor: AccountId,
 	/// The member it guarantees.
+	#[cfg_attr(feature = "std", serde(rename = "guarantees"))]
 	pub ward: AccountId,
 	/// The guarantee's amount when the claim reached it: the most it pays for the claim.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub amount: Balance,
 	/// What the guarantee had paid toward claims by then: whatever it pays for other claims
 	/// afterwards comes out of `amount` too.
+	#[cfg_attr(feature = "std", serde(skip))]
 	pub paid_out: Balance,
 }
 
@@ -568,6 +650,8 @@ where
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(tag = "source", rename_all = "camelCase"))]
 pub enum PaymentSource {
 	/// The respondent's own deposit.
 	Deposit,
@@ -586,12 +670,20 @@ pub enum PaymentSource {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display"))
+)]
 pub struct Payment<AccountId, Balance> {
 	/// Who paid (the party at fault for its deposit or free balance, else a guarantor).
 	pub payer: AccountId,
 	/// From which fund.
+	#[cfg_attr(feature = "std", serde(flatten))]
 	pub source: PaymentSource,
 	/// How much.
+	#[cfg_attr(feature = "std", serde(serialize_with = "poruka_primitives::as_string::serialize"))]
 	pub amount: Balance,
 }
 

@@ -13,9 +13,12 @@
 //! pallet, say) can use them the same way.
 //!
 //! It also holds the one mechanism both pallets share: [`queue`], the per-block queue of
-//! deadlines and tasks that never refuses an entry.
+//! deadlines and tasks that never refuses an entry, and [`as_string`], how the views clients
+//! read render balances in JSON.
 #![cfg_attr(not(feature = "std"), no_std)]
 
+#[cfg(feature = "std")]
+pub mod as_string;
 pub mod queue;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -13,7 +13,7 @@ pub use pallet_guarantor::{
 		ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, DebtView, GuaranteeView, GuarantorTree,
 		LiableView, MemberInfo, QueryError, TreeNode, MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
 	},
-	BondKind, ClaimId, ClaimPhase, Contest, Liability, MemberStatus, Panelist, Payment,
+	Bond, BondKind, ClaimId, ClaimPhase, Contest, Liability, MemberStatus, Panelist, Payment,
 	PaymentSource, Side, Verdict,
 };
 
