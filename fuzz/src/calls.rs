@@ -78,9 +78,20 @@ fn fitting_signer(rng: &mut Rng, call: &RuntimeCall) -> Option<Sr25519Keyring> {
 			.and_then(|a| a.obligations.get(*index as usize).map(|o| vec![o.obligation.to.clone()]))
 	};
 	let candidates: Vec<AccountId> = match call {
-		RuntimeCall::Guarantor(G::vote { claim, .. }) => Claims::<Runtime>::get(claim)
-			.and_then(|c| c.levels.last().cloned())
-			.map(|panel| panel.into_iter().filter(|p| p.vote.is_none()).map(|p| p.who).collect())?,
+		RuntimeCall::Guarantor(G::vote { claim, .. }) => {
+			match pallet_guarantor::Arbitrations::<Runtime>::get(claim) {
+				// In arbitration, the arbiters (the uninvolved council members) vote.
+				Some(arbitration) => arbitration
+					.arbiters
+					.into_iter()
+					.filter(|a| a.vote.is_none())
+					.map(|a| a.who)
+					.collect(),
+				None => Claims::<Runtime>::get(claim).and_then(|c| c.levels.last().cloned()).map(
+					|panel| panel.into_iter().filter(|p| p.vote.is_none()).map(|p| p.who).collect(),
+				)?,
+			}
+		}
 		RuntimeCall::Guarantor(G::acknowledge { claim, .. } | G::contest { claim, .. }) => {
 			vec![Claims::<Runtime>::get(claim)?.respondent]
 		}
@@ -135,6 +146,7 @@ fn timing(rng: &mut Rng) -> Timing<BlockNumber> {
 		revocation_notice: period(),
 		strike_lapse: period(),
 		retention: period() * 3,
+		arbitration_period: period(),
 	}
 }
 

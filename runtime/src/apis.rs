@@ -252,7 +252,9 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use super::{AllPalletsWithSystem, Balances, Sudo, Timestamp, Utility};
+			use super::{
+				AllPalletsWithSystem, Balances, Council, Preimage, Sudo, Timestamp, Utility, Whitelist,
+			};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -267,7 +269,9 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::{BenchmarkBatch, BenchmarkError};
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use super::{AllPalletsWithSystem, Balances, Sudo, Timestamp, Utility};
+			use super::{
+				AllPalletsWithSystem, Balances, Council, Preimage, Sudo, Timestamp, Utility, Whitelist,
+			};
 
 			impl frame_system_benchmarking::Config for Runtime {
 				fn setup_set_code_requirements(code: &Vec<u8>) -> Result<(), BenchmarkError> {

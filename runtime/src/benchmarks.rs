@@ -8,4 +8,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_guarantor, Guarantor]
 	[pallet_agreements, Agreements]
+	[pallet_collective, Council]
+	[pallet_preimage, Preimage]
+	[pallet_whitelist, Whitelist]
 );

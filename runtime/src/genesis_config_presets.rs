@@ -11,7 +11,7 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	configs::monetary::CooperativeFund, AccountId, AuraConfig, Balance, BalancesConfig,
-	BlockNumber, GrandpaConfig, GuarantorConfig, RuntimeGenesisConfig, SudoConfig,
+	BlockNumber, CouncilConfig, GrandpaConfig, GuarantorConfig, RuntimeGenesisConfig, SudoConfig,
 	EXISTENTIAL_DEPOSIT, UNIT,
 };
 use pallet_guarantor::Timing;
@@ -48,6 +48,7 @@ pub const DEV_TIMING: Timing<BlockNumber> = Timing {
 	revocation_notice: 20,
 	strike_lapse: 50,
 	retention: 120,
+	arbitration_period: 20,
 };
 
 /// The cooperative at genesis: founders with their deposits, guarantees
@@ -72,11 +73,23 @@ fn dev_cooperative(timing: Option<Timing<BlockNumber>>) -> Cooperative {
 	Cooperative { founders, guarantees, timing }
 }
 
-/// A genesis state: the validators, who holds what, who is sudo, and the cooperative.
+/// The council at genesis: the three founders and the two admitted members, so that a claim
+/// always finds council members uninvolved in it to arbitrate.
+fn dev_council() -> Vec<AccountId> {
+	use Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
+	let mut council: Vec<AccountId> =
+		[Alice, Bob, Charlie, Dave, Eve].iter().map(|k| k.to_account_id()).collect();
+	council.sort();
+	council
+}
+
+/// A genesis state: the validators, who holds what, who is sudo (if anyone), the council and
+/// the cooperative.
 fn genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
-	root: AccountId,
+	root: Option<AccountId>,
+	council: Vec<AccountId>,
 	cooperative: Cooperative,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
@@ -90,7 +103,8 @@ fn genesis(
 		grandpa: GrandpaConfig {
 			authorities: authorities.into_iter().map(|a| (a.grandpa, 1)).collect(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: root },
+		council: CouncilConfig { members: council },
 		guarantor: GuarantorConfig {
 			founders: cooperative.founders,
 			guarantees: cooperative.guarantees,
@@ -105,18 +119,22 @@ fn dev_accounts() -> Vec<AccountId> {
 }
 
 /// `development`: Alice alone produces and finalizes blocks; the dev accounts are funded;
-/// Alice is sudo; the dev cooperative runs on minute-long periods.
+/// Alice is sudo (for convenience: a dev chain only); Alice, Bob, Charlie, Dave and Eve are the
+/// council; the dev cooperative runs on minute-long periods.
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![Authority::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		dev_council(),
 		dev_cooperative(Some(DEV_TIMING)),
 	)
 }
 
 /// `local_testnet`: Alice, Bob, Charlie and Dave are the validators; the dev accounts are
-/// funded; Alice is sudo; the dev cooperative runs on the production periods (days).
+/// funded; there is no sudo key: Alice, Bob, Charlie, Dave and Eve are the council, and what
+/// needs root is done by its motions; the dev cooperative runs on the production periods
+/// (days).
 pub fn local_config_genesis() -> Value {
 	genesis(
 		vec![
@@ -126,7 +144,8 @@ pub fn local_config_genesis() -> Value {
 			Authority::from_keyring(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		None,
+		dev_council(),
 		dev_cooperative(None),
 	)
 }

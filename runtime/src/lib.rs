@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("poruka"),
 	impl_name: alloc::borrow::Cow::Borrowed("poruka"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -180,6 +180,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_guarantor::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_guarantor::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_guarantor::migrations::v4::MigrateV3ToV4<Runtime>,
 	pallet_agreements::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
@@ -241,4 +242,13 @@ mod runtime {
 
 	#[runtime::pallet_index(9)]
 	pub type Agreements = pallet_agreements;
+
+	#[runtime::pallet_index(10)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(11)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(12)]
+	pub type Whitelist = pallet_whitelist;
 }

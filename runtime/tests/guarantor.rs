@@ -317,13 +317,14 @@ fn a_flood_of_claims_due_at_one_block_refuses_no_honest_action_and_is_worked_thr
 		let due = 1 + DEV_TIMING.decision_period;
 		let bound = (100u64.div_ceil(per_block)) as u32;
 		run_to_block(due + bound);
-		// Eve's guarantors are founders: past level 1 only the arbiter is left.
+		// Eve's guarantors are founders: past level 1 only the arbiters are left, and every
+		// council member is involved (Dave and Eve are the parties, Alice, Bob and Charlie sat
+		// on the panel), so the default applies the block after: dismissed.
 		for id in 0..100 {
 			let phase = Claims::<Runtime>::get(id).unwrap().phase;
-			assert_eq!(
-				phase,
-				ClaimPhase::Arbitration,
-				"claim {id} waited more than {bound} blocks"
+			assert!(
+				matches!(phase, ClaimPhase::Arbitration | ClaimPhase::Dismissed),
+				"claim {id} waited more than {bound} blocks: {phase:?}"
 			);
 		}
 		check_invariants();

@@ -142,6 +142,11 @@ impl<T: Config> Pallet<T> {
 			ClaimOutcome::Rejected | ClaimOutcome::CounterUpheld { .. } => {
 				(ObligationState::Fulfilled, Some(FulfilledBy::ClaimRejected))
 			}
+			// Nobody found the obligor at fault, in time: it counts as fulfilled, as after a
+			// rejection (the receiver keeps what the chain already moved).
+			ClaimOutcome::Dismissed => {
+				(ObligationState::Fulfilled, Some(FulfilledBy::ClaimDismissed))
+			}
 		};
 		Self::set_obligation_state(id, &mut agreement, index, to, by)?;
 		if go_on {

@@ -396,4 +396,7 @@ pub enum FulfilledBy {
 	Silence,
 	/// The guarantors rejected the default reported against it.
 	ClaimRejected,
+	/// The claim for the default reported against it was dismissed: no panel or arbiter found
+	/// the obligor at fault in time.
+	ClaimDismissed,
 }

@@ -6,7 +6,7 @@ use super::*;
 use crate::Pallet as Guarantor;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, EnsureOrigin, Hooks};
+use frame_support::traits::{fungible::Mutate, EnsureOrigin, Hooks, SortedMembers};
 use frame_system::RawOrigin;
 use sp_runtime::traits::{Bounded, Saturating};
 
@@ -360,6 +360,45 @@ mod benchmarks {
 		assert!(Claims::<T>::get(id).is_some_and(|c| matches!(c.phase, ClaimPhase::Decided { .. })));
 	}
 
+	/// The arbiter vote that makes a majority of `MaxArbiters` arbiters (and brings the claim's
+	/// deadline to the next block).
+	#[benchmark]
+	fn vote_in_arbitration() {
+		for i in 0..T::MaxArbiters::get() {
+			let arbiter: T::AccountId = account("arbiter", i, 0);
+			if !T::Arbiters::contains(&arbiter) {
+				T::Arbiters::add(&arbiter);
+			}
+		}
+		// A claim against a founder goes straight to arbitration.
+		let respondent = founder::<T>(0);
+		let id = Guarantor::<T>::do_file_claim(
+			&claimant::<T>(),
+			&respondent,
+			stake::<T>(),
+			&[],
+			None,
+			true,
+		)
+		.expect("files");
+		let arbiters: Vec<T::AccountId> = crate::Arbitrations::<T>::get(id)
+			.expect("in arbitration")
+			.arbiters
+			.iter()
+			.map(|a| a.who.clone())
+			.collect();
+		assert!(arbiters.len() >= 2, "the council seats at least two arbiters");
+		let majority = arbiters.len() / 2 + 1;
+		let verdict = Verdict::Uphold { amount: stake::<T>(), force_majeure: false };
+		for arbiter in arbiters.iter().take(majority - 1) {
+			Guarantor::<T>::do_vote(arbiter, id, verdict).expect("votes");
+		}
+		let decider = arbiters[majority - 1].clone();
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(decider), id, verdict);
+		assert!(crate::Arbitrations::<T>::get(id).is_some_and(|a| a.decision == Some(verdict)));
+	}
+
 	/// An appeal that forms the next level from `g` guarantors of every panelist.
 	#[benchmark]
 	fn appeal(g: Linear<{ T::MinGuarantors::get() }, { T::MaxGuarantors::get() }>) {
@@ -436,6 +475,7 @@ mod benchmarks {
 			revocation_notice: 20u32.into(),
 			strike_lapse: 50u32.into(),
 			retention: 120u32.into(),
+			arbitration_period: 30u32.into(),
 		};
 		let origin =
 			T::TimingOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;

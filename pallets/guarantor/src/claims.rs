@@ -40,8 +40,9 @@ impl<T: Config> Pallet<T> {
 	///
 	/// Checks that the move is allowed, takes the claim's pending deadline off the queue and
 	/// queues the new phase's deadline: `DecisionPeriod` for a voting phase (entering it again
-	/// restarts it: a new level, or a contested one), `AppealPeriod` for a decision, none in
-	/// arbitration; a final claim is queued for pruning when its retention ends.
+	/// restarts it: a new level, or a contested one), `AppealPeriod` for a decision, the
+	/// arbitration period in arbitration (whose arbiters it seats, [`crate::arbitration`]); a
+	/// final claim is queued for pruning when its retention ends.
 	pub(crate) fn transition(
 		id: ClaimId,
 		claim: &mut ClaimOf<T>,
@@ -57,8 +58,9 @@ impl<T: Config> Pallet<T> {
 				Decided { .. },
 				Appealed | Arbitration | Paid { .. } | Rejected | CounterPaid { .. },
 			) => true,
-			// The arbiter resolves, or the respondent pays in full.
-			(Arbitration, Paid { .. } | Rejected | CounterPaid { .. }) => true,
+			// The arbiters (or `ArbiterOrigin`) resolve, the default applies (the standing
+			// verdict, or dismissal), or the respondent pays in full.
+			(Arbitration, Paid { .. } | Rejected | CounterPaid { .. } | Dismissed) => true,
 			_ => false,
 		};
 		ensure!(allowed, Error::<T>::WrongPhase);
@@ -67,13 +69,14 @@ impl<T: Config> Pallet<T> {
 			Self::unschedule(id, slot)?;
 		}
 		let now = frame_system::Pallet::<T>::block_number();
-		let period = match to {
-			Open | Appealed => Some(Self::timing().decision_period),
-			Decided { .. } => Some(Self::timing().appeal_period),
-			Arbitration | Paid { .. } | Rejected | CounterPaid { .. } => None,
+		let due = match to {
+			Open | Appealed => Some(now.saturating_add(Self::timing().decision_period)),
+			Decided { .. } => Some(now.saturating_add(Self::timing().appeal_period)),
+			Arbitration => Some(Self::open_arbitration(id, claim)?),
+			Paid { .. } | Rejected | CounterPaid { .. } | Dismissed => None,
 		};
-		if let Some(period) = period {
-			claim.deadline = Some(Self::schedule(id, now.saturating_add(period)));
+		if let Some(due) = due {
+			claim.deadline = Some(Self::schedule(id, due));
 		}
 		if to.is_final() {
 			// Readable for the retention period, then pruned.
@@ -324,7 +327,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A panelist votes.
+	/// A panelist votes (or, in arbitration, an arbiter: [`crate::arbitration`]).
 	pub fn do_vote(
 		who: &T::AccountId,
 		id: ClaimId,
@@ -332,8 +335,14 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::UnknownClaim)?;
 		ensure!(!claim.phase.is_final(), Error::<T>::ClaimFinal);
-		ensure!(claim.phase.is_voting(), Error::<T>::WrongPhase);
+		let arbitration = claim.phase == ClaimPhase::Arbitration;
+		ensure!(claim.phase.is_voting() || arbitration, Error::<T>::WrongPhase);
 		Self::ensure_valid_verdict(&claim, &verdict)?;
+		if arbitration {
+			Self::arbitration_vote(who, id, &mut claim, verdict)?;
+			Claims::<T>::insert(id, claim);
+			return Ok(());
+		}
 		let level = claim.level();
 		let Some(panel) = claim.levels.last_mut() else {
 			return Err(Self::broken("a voting claim has no panel").into());

@@ -62,6 +62,15 @@ pub fn pro_rata<Balance: AtLeast32BitUnsigned + Copy>(
 	shares
 }
 
+/// How a final claim's bonds are settled.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Settlement {
+	/// A verdict: the side at fault (none for a rejection) loses its bonds to the other.
+	Judged(Option<Side>),
+	/// A dismissal: nobody was found at fault, every bond returns.
+	Dismissed,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Executes a final verdict: the side at fault pays through its own waterfall (or nobody
 	/// pays), bonds are settled, every liability is released, the claim closes and
@@ -132,7 +141,26 @@ impl<T: Config> Pallet<T> {
 			ClaimPayments::<T>::insert(id, payments);
 			(Some(side), outcome)
 		};
-		Self::settle_bonds(id, &claim, at_fault)?;
+		Self::close(id, claim, Settlement::Judged(at_fault), outcome)
+	}
+
+	/// Dismisses claim `id`, in arbitration with no decision and no standing verdict: nobody
+	/// was found at fault, so nothing is paid and every bond returns to who put it up.
+	pub(crate) fn dismiss(id: ClaimId, mut claim: ClaimOf<T>) -> DispatchResult {
+		Self::transition(id, &mut claim, ClaimPhase::Dismissed)?;
+		Self::deposit_event(Event::ClaimDismissed { claim: id });
+		Self::close(id, claim, Settlement::Dismissed, ClaimOutcome::Dismissed)
+	}
+
+	/// Closes a claim that just became final: settles its bonds, releases every liability,
+	/// updates the parties' counts, stores it and tells `OnClaimFinal`.
+	fn close(
+		id: ClaimId,
+		claim: ClaimOf<T>,
+		settlement: Settlement,
+		outcome: ClaimOutcome<BalanceOf<T>>,
+	) -> DispatchResult {
+		Self::settle_bonds(id, &claim, settlement)?;
 		Self::release_liabilities(id)?;
 
 		let countered = claim.counter_claim().is_some();
@@ -305,8 +333,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Returns the bonds of the side that won and gives the other side's to it (see
-	/// [`BondKind`]); `at_fault` is the side found at fault, if any.
-	fn settle_bonds(id: ClaimId, claim: &ClaimOf<T>, at_fault: Option<Side>) -> DispatchResult {
+	/// [`BondKind`]); a dismissed claim returns every bond.
+	fn settle_bonds(id: ClaimId, claim: &ClaimOf<T>, settlement: Settlement) -> DispatchResult {
+		let Settlement::Judged(at_fault) = settlement else {
+			for bond in claim.bonds.iter().filter(|b| !b.amount.is_zero()) {
+				Self::release(&HoldReason::ClaimBond, &bond.who, bond.amount)?;
+				Self::deposit_event(Event::BondReturned {
+					claim: id,
+					who: bond.who.clone(),
+					amount: bond.amount,
+				});
+			}
+			return Ok(());
+		};
 		let upheld = at_fault == Some(Side::Respondent);
 		for bond in claim.bonds.iter().filter(|b| !b.amount.is_zero()) {
 			let by_claimant = bond.who == claim.claimant;

@@ -126,8 +126,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Acts on one due deadline: an undecided level escalates (striking who did not vote), an
-	/// unappealed decision becomes final. If that fails, the claim goes to the arbiter rather
-	/// than stall.
+	/// unappealed decision becomes final, an arbitration ends (its decision, the standing
+	/// verdict, or dismissal). If that fails, the claim goes to the arbiters (or, from
+	/// arbitration, is dismissed) rather than stall.
 	fn process_deadline(id: ClaimId, slot: Slot<BlockNumberFor<T>>) {
 		let Some(mut claim) = Claims::<T>::get(id) else {
 			Self::broken("a queued deadline's claim does not exist");
@@ -156,21 +157,35 @@ impl<T: Config> Pallet<T> {
 					Ok(())
 				}
 				ClaimPhase::Decided { verdict } => Self::finalize(id, claim.clone(), verdict),
-				ClaimPhase::Arbitration
-				| ClaimPhase::Paid { .. }
+				ClaimPhase::Arbitration => Self::arbitration_deadline(id, claim.clone()),
+				ClaimPhase::Paid { .. }
 				| ClaimPhase::Rejected
-				| ClaimPhase::CounterPaid { .. } => Ok(()),
+				| ClaimPhase::CounterPaid { .. }
+				| ClaimPhase::Dismissed => Ok(()),
 			}
 		});
 		if let Err(error) = result {
 			log::error!(target: "runtime::guarantor", "deadline of claim {id} failed: {error:?}");
-			// Out of a voting or decided phase the arbiter is always reachable; if even that
-			// fails, the claim stays as it was, with no deadline, for the arbiter to see.
-			if Self::transition(id, &mut claim, ClaimPhase::Arbitration).is_err() {
-				Self::broken("a voting or decided claim cannot go to the arbiter");
-			}
-			Claims::<T>::insert(id, claim);
 			Self::deposit_event(Event::DeadlineFailed { claim: id, error });
+			// Out of a voting or decided phase the arbiters are always reachable; out of
+			// arbitration, dismissal (it pays nothing). If even that fails, the claim stays as it
+			// was, with no deadline: a broken invariant, reported loudly.
+			let fallback = with_storage_layer(|| -> DispatchResult {
+				if claim.phase == ClaimPhase::Arbitration {
+					Self::dismiss(id, claim.clone())
+				} else {
+					let mut claim = claim.clone();
+					Self::transition(id, &mut claim, ClaimPhase::Arbitration)?;
+					Claims::<T>::insert(id, claim);
+					Ok(())
+				}
+			});
+			if fallback.is_err() {
+				Self::broken(
+					"a claim whose deadline failed can neither go to the arbiters nor be dismissed",
+				);
+				Claims::<T>::insert(id, claim);
+			}
 		}
 	}
 }

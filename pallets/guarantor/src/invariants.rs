@@ -11,9 +11,12 @@
 //! - strikes have a lapse block exactly when there are any;
 //! - a non-founder active member has at least `MinGuarantors` live guarantees, a suspended one
 //!   fewer;
-//! - every claim that is voting or decided has exactly one deadline in the queue, at the slot
-//!   its record names, and the queue holds nothing else; a claim in arbitration or final has
+//! - every claim that is voting, decided or in arbitration has exactly one deadline in the
+//!   queue, at the slot its record names, and the queue holds nothing else; a final claim has
 //!   none; the queue's own bookkeeping (ranges, cursor) is consistent;
+//! - a claim has an arbitration record exactly when it is in arbitration or reached a final
+//!   phase through it (never a voting or decided one); its arbiters are council-free of the
+//!   claim: no party, no panelist, none twice; a decision is a strict majority of their votes;
 //! - every final claim, and nothing else, is queued for pruning exactly once.
 
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -129,22 +132,45 @@ impl<T: Config> Pallet<T> {
 					e.bond = e.bond.saturating_add(bond.amount);
 				}
 			}
-			match (&claim.phase, claim.deadline) {
-				(
-					ClaimPhase::Open | ClaimPhase::Appealed | ClaimPhase::Decided { .. },
-					Some(slot),
-				) => {
+			match (open, claim.deadline) {
+				(true, Some(slot)) => {
 					ensure!(
 						Deadlines::<T>::get(slot.block, slot.index) == Some(id),
 						"an open claim's deadline is not queued where its record says"
 					);
 					pending += 1;
 				}
-				(ClaimPhase::Open | ClaimPhase::Appealed | ClaimPhase::Decided { .. }, None) => {
-					return Err("an open claim has no deadline".into())
+				(true, None) => return Err("an open claim has no deadline".into()),
+				(false, Some(_)) => return Err("a final claim has a deadline".into()),
+				(false, None) => {}
+			}
+			match crate::Arbitrations::<T>::get(id) {
+				Some(arbitration) => {
+					ensure!(
+						!claim.phase.is_voting()
+							&& !matches!(claim.phase, ClaimPhase::Decided { .. }),
+						"a claim back before a panel has an arbitration record"
+					);
+					let mut seated = BTreeSet::new();
+					for arbiter in arbitration.arbiters.iter() {
+						ensure!(
+							!claim.is_party(&arbiter.who) && !claim.has_sat(&arbiter.who),
+							"an arbiter is involved in the claim"
+						);
+						ensure!(seated.insert(arbiter.who.clone()), "an arbiter sits twice");
+					}
+					if let Some(decision) = arbitration.decision {
+						let tally = Pallet::<T>::tally(arbitration.arbiters.iter().map(|a| a.vote));
+						ensure!(
+							tally == crate::claims::Tally::Decided(decision),
+							"an arbitration decision is not the arbiters' majority"
+						);
+					}
 				}
-				(_, Some(_)) => return Err("a claim in arbitration or final has a deadline".into()),
-				(_, None) => {}
+				None => ensure!(
+					claim.phase != ClaimPhase::Arbitration,
+					"a claim in arbitration has no arbitration record"
+				),
 			}
 		}
 		// Every queued entry is one open claim's deadline: with one entry per open claim, the

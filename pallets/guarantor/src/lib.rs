@@ -55,6 +55,7 @@ impl<T: Config> Pallet<T> {
 			revocation_notice: T::RevocationNotice::get(),
 			strike_lapse: T::StrikeLapse::get(),
 			retention: T::Retention::get(),
+			arbitration_period: T::ArbitrationPeriod::get(),
 		}
 	}
 
@@ -68,6 +69,7 @@ impl<T: Config> Pallet<T> {
 			revocation_notice,
 			strike_lapse,
 			retention,
+			arbitration_period,
 		} = timing;
 		let periods = [
 			decision_period,
@@ -76,6 +78,7 @@ impl<T: Config> Pallet<T> {
 			revocation_notice,
 			strike_lapse,
 			retention,
+			arbitration_period,
 		];
 		ensure!(!periods.iter().any(|p| p.is_zero()), Error::<T>::InvalidTiming);
 		Ok(())
@@ -93,6 +96,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+pub mod arbitration;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod claims;
@@ -117,7 +121,10 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::{pallet_prelude::*, traits::fungible};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible, SortedMembers},
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use poruka_primitives::queue::{BlockQueue, QueueRange, QueueStorage};
 use sp_runtime::DispatchResult;
@@ -146,6 +153,10 @@ pub type ClaimOf<T> = Claim<
 /// A panel of this runtime.
 pub type PanelOf<T> =
 	Panel<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxPanelSize>;
+
+/// A claim in arbitration in this runtime.
+pub type ArbitrationOf<T> =
+	Arbitration<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxArbiters>;
 
 /// A liable guarantee of this runtime.
 pub type LiabilityOf<T> = Liability<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -230,7 +241,7 @@ pub mod pallet {
 	use sp_runtime::traits::Zero;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -249,8 +260,13 @@ pub mod pallet {
 		/// Who may add founders after genesis.
 		type FounderOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Who resolves claims no panel is left to decide. Its resolution is final.
+		/// Who may resolve a claim in arbitration directly, over the arbiters: an override for
+		/// the cooperative as a whole (root). Its resolution is final.
 		type ArbiterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The council: those of its members uninvolved in a claim (not a party, never on one
+		/// of its panels) arbitrate it once no panel is left to decide it.
+		type Arbiters: SortedMembers<Self::AccountId>;
 
 		/// Who may change the rules' periods (`set_timing`).
 		type TimingOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -332,6 +348,16 @@ pub mod pallet {
 		/// The most levels a claim can climb before the arbiter decides.
 		#[pallet::constant]
 		type MaxEscalationLevels: Get<u32>;
+
+		/// The most arbiters one claim in arbitration seats (the council's size bound; the first
+		/// this many uninvolved council members sit).
+		#[pallet::constant]
+		type MaxArbiters: Get<u32>;
+
+		/// How long the arbiters have to decide before the default applies, until `set_timing`
+		/// says otherwise.
+		#[pallet::constant]
+		type ArbitrationPeriod: Get<BlockNumberFor<Self>>;
 
 		/// The longest evidence (a hash or URI) a claim can carry.
 		#[pallet::constant]
@@ -415,6 +441,11 @@ pub mod pallet {
 	/// Claims.
 	#[pallet::storage]
 	pub type Claims<T: Config> = StorageMap<_, Twox64Concat, ClaimId, ClaimOf<T>>;
+
+	/// The claims in arbitration (and, until they are pruned, those decided there): who
+	/// arbitrates, their votes, and the default.
+	#[pallet::storage]
+	pub type Arbitrations<T: Config> = StorageMap<_, Twox64Concat, ClaimId, ArbitrationOf<T>>;
 
 	/// What each paid claim paid, from whom.
 	#[pallet::storage]
@@ -592,10 +623,29 @@ pub mod pallet {
 			panel: Vec<T::AccountId>,
 			deadline: BlockNumberFor<T>,
 		},
-		/// No panel is left for the claim: the arbiter decides it.
+		/// No panel is left for the claim: the arbiters decide it.
 		ClaimSentToArbiter { claim: ClaimId, level: u32 },
-		/// The arbiter resolved the claim.
+		/// The claim is in arbitration: `arbiters` (the council members uninvolved in it) vote
+		/// with `vote` until `deadline`; then `standing` applies (the last verdict a panel
+		/// reached), or, if there is none, the claim is dismissed. With fewer than two
+		/// arbiters the deadline is the next block.
+		ArbitrationOpened {
+			claim: ClaimId,
+			arbiters: Vec<T::AccountId>,
+			deadline: BlockNumberFor<T>,
+			standing: Option<Verdict<BalanceOf<T>>>,
+		},
+		/// A strict majority of the arbiters reached `verdict`; it is applied at the next block.
+		ArbitrationDecided { claim: ClaimId, verdict: Verdict<BalanceOf<T>> },
+		/// The arbiters did not decide by the deadline: `standing` applies, or with none the
+		/// claim is dismissed.
+		ArbitrationLapsed { claim: ClaimId, standing: Option<Verdict<BalanceOf<T>>> },
+		/// The claim was resolved in arbitration (by the arbiters' majority, or by
+		/// `ArbiterOrigin`).
 		ClaimResolved { claim: ClaimId, verdict: Verdict<BalanceOf<T>> },
+		/// The claim was dismissed: nobody was found at fault, nothing was paid, every bond went
+		/// back and every frozen fund was released.
+		ClaimDismissed { claim: ClaimId },
 		/// A panelist let the deadline pass without voting.
 		Struck { who: T::AccountId, claim: ClaimId, strikes: u32 },
 		/// `who` reached `MaxStrikes`: it may no longer vouch or judge, and its guarantees no
@@ -641,7 +691,8 @@ pub mod pallet {
 		},
 		/// The rules' periods changed; deadlines set from now on use them.
 		TimingSet { timing: TimingOf<T> },
-		/// A due deadline of `claim` could not be processed; the claim went to the arbiter.
+		/// A due deadline of `claim` could not be processed; the claim went to the arbiters (or,
+		/// if it was in arbitration, was dismissed).
 		DeadlineFailed { claim: ClaimId, error: DispatchError },
 		/// Final claim `claim`'s retention ended: its record, payments and index entries were
 		/// removed from state (its events stay in block history).
@@ -732,6 +783,11 @@ pub mod pallet {
 		NotPanelist,
 		/// The panelist voted already.
 		AlreadyVoted,
+		/// The council member is a party to the claim, or sat on one of its panels: it cannot
+		/// arbitrate it.
+		InvolvedArbiter,
+		/// The arbiters decided already; the decision is applied at the next block.
+		AlreadyDecided,
 		/// An upheld amount must be more than zero and at most the amount claimed (or
 		/// counter-claimed).
 		InvalidAmount,
@@ -766,6 +822,7 @@ pub mod pallet {
 			);
 			assert!(T::MaxPanelSize::get() >= 1, "MaxPanelSize must be at least 1");
 			assert!(T::MaxEscalationLevels::get() >= 1, "MaxEscalationLevels must be at least 1");
+			assert!(T::MaxArbiters::get() >= 2, "MaxArbiters must allow a majority of two");
 			assert!(
 				Pallet::<T>::ensure_valid_timing(&Pallet::<T>::default_timing()).is_ok(),
 				"every default period must be positive"
@@ -986,8 +1043,12 @@ pub mod pallet {
 		/// escalates at the next block. A vote takes one strike off a voter that is not struck
 		/// out. Emits `Voted` (and `StrikeRemoved`), and `ClaimDecided` when the vote decides
 		/// the level.
+		///
+		/// In arbitration, the arbiters (the council members uninvolved in the claim) vote the
+		/// same way: a strict majority of them decides, and the decision is carried out at the
+		/// next block (`ArbitrationDecided`, then `ClaimResolved`).
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::vote())]
+		#[pallet::weight(T::WeightInfo::vote().max(T::WeightInfo::vote_in_arbitration()))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			claim: ClaimId,

@@ -53,6 +53,32 @@ thread_local! {
 	pub static DEADLINE_WEIGHT: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
 	/// The weight left for `on_idle` in each block.
 	pub static IDLE_WEIGHT: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
+	/// The council whose uninvolved members arbitrate, sorted.
+	pub static COUNCIL: RefCell<Vec<AccountId>> = RefCell::new(COUNCIL_AT_START.to_vec());
+}
+
+/// The council every test starts with: accounts that are in no test's guarantor tree.
+pub const COUNCIL_AT_START: [AccountId; 3] = [90, 91, 92];
+
+/// The test council: set with [`set_council`].
+pub struct TestCouncil;
+impl frame_support::traits::SortedMembers<AccountId> for TestCouncil {
+	fn sorted_members() -> Vec<AccountId> {
+		COUNCIL.with(|c| c.borrow().clone())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add(who: &AccountId) {
+		let mut members = Self::sorted_members();
+		members.push(*who);
+		set_council(members);
+	}
+}
+
+/// Makes `members` the council.
+pub fn set_council(mut members: Vec<AccountId>) {
+	members.sort();
+	COUNCIL.with(|c| *c.borrow_mut() = members);
 }
 
 /// Test commitments: set with [`set_committed`].
@@ -98,6 +124,7 @@ pub const UNBONDING_PERIOD: u64 = 20;
 pub const REVOCATION_NOTICE: u64 = 15;
 pub const STRIKE_LAPSE: u64 = 30;
 pub const RETENTION: u64 = 40;
+pub const ARBITRATION_PERIOD: u64 = 8;
 pub const MAX_PANEL: u32 = 3;
 
 impl pallet_guarantor::Config for Test {
@@ -105,6 +132,7 @@ impl pallet_guarantor::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type FounderOrigin = EnsureRoot<AccountId>;
 	type ArbiterOrigin = EnsureRoot<AccountId>;
+	type Arbiters = TestCouncil;
 	type TimingOrigin = EnsureRoot<AccountId>;
 	type Commitments = TestCommitments;
 	type OnClaimFinal = RecordOutcomes;
@@ -124,6 +152,8 @@ impl pallet_guarantor::Config for Test {
 	type Retention = ConstU64<RETENTION>;
 	type MaxPanelSize = ConstU32<MAX_PANEL>;
 	type MaxEscalationLevels = ConstU32<3>;
+	type MaxArbiters = ConstU32<5>;
+	type ArbitrationPeriod = ConstU64<ARBITRATION_PERIOD>;
 	type MaxEvidenceLen = ConstU32<32>;
 	type DeadlineWeight = DeadlineWeight;
 	type WeightInfo = TestWeights;
@@ -172,6 +202,9 @@ impl crate::WeightInfo for TestWeights {
 		Weight::zero()
 	}
 	fn vote() -> Weight {
+		Weight::zero()
+	}
+	fn vote_in_arbitration() -> Weight {
 		Weight::zero()
 	}
 	fn appeal(_: u32) -> Weight {
@@ -254,6 +287,7 @@ impl ExtBuilder {
 			System::set_block_number(1);
 			COMMITTED.with(|c| c.borrow_mut().clear());
 			OUTCOMES.with(|o| o.borrow_mut().clear());
+			set_council(COUNCIL_AT_START.to_vec());
 			DEADLINE_WEIGHT.with(|w| *w.borrow_mut() = Weight::MAX);
 			IDLE_WEIGHT.with(|w| *w.borrow_mut() = Weight::MAX);
 		});

@@ -10,9 +10,10 @@ use poruka_primitives::Commitments;
 use scale_info::TypeInfo;
 
 use crate::{
-	BalanceOf, Bond, ClaimId, ClaimPayments, ClaimPhase, Claims, ClaimsByAccount, Config, Contest,
-	Credits, Debts, Guarantees, Liabilities, Liability, MemberStatus, Members, Pallet, Panelist,
-	Payment, Side, Unbonding, UnbondingChunk, Verdict, Wards,
+	Arbiter, Arbitrations, BalanceOf, Bond, ClaimId, ClaimPayments, ClaimPhase, Claims,
+	ClaimsByAccount, Config, Contest, Credits, Debts, Guarantees, Liabilities, Liability,
+	MemberStatus, Members, Pallet, Panelist, Payment, Side, Unbonding, UnbondingChunk, Verdict,
+	Wards,
 };
 use poruka_primitives::AgreementId;
 
@@ -79,6 +80,27 @@ pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
 	/// While the claim is open: the guarantees liable for it, frozen until it is final, by
 	/// side and depth of that side's tree (empty once final).
 	pub liable: Vec<LiableView<AccountId, Balance>>,
+	/// Once it reached arbitration: the arbiters and their votes, the verdict that stands if
+	/// they do not decide, and their decision.
+	pub arbitration: Option<ArbitrationView<AccountId, Balance>>,
+}
+
+/// A claim's arbitration as a client sees it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display"))
+)]
+pub struct ArbitrationView<AccountId, Balance> {
+	/// The council members uninvolved in the claim, with their votes.
+	pub arbiters: Vec<Arbiter<AccountId, Balance>>,
+	/// The last verdict a panel reached, which applies if the arbiters do not decide by the
+	/// deadline (`None`: the claim is then dismissed).
+	pub standing: Option<Verdict<Balance>>,
+	/// What a strict majority of the arbiters decided.
+	pub decision: Option<Verdict<Balance>>,
 }
 
 /// The guarantees one side has liable for a claim at one depth of its tree.
@@ -207,6 +229,8 @@ pub enum ClaimRole {
 	Respondent,
 	/// It sat on one of the claim's panels.
 	Panelist,
+	/// It arbitrates (or arbitrated) the claim, as a council member uninvolved in it.
+	Arbiter,
 }
 
 /// One claim an account is involved in.
@@ -322,8 +346,16 @@ impl<T: Config> Pallet<T> {
 				Some(Verdict::CounterUphold { amount, force_majeure })
 			}
 			ClaimPhase::Rejected => Some(Verdict::Reject),
-			ClaimPhase::Open | ClaimPhase::Appealed | ClaimPhase::Arbitration => None,
+			ClaimPhase::Open
+			| ClaimPhase::Appealed
+			| ClaimPhase::Arbitration
+			| ClaimPhase::Dismissed => None,
 		};
+		let arbitration = Arbitrations::<T>::get(id).map(|a| ArbitrationView {
+			arbiters: a.arbiters.into_inner(),
+			standing: a.standing,
+			decision: a.decision,
+		});
 		let liable = Liabilities::<T>::iter_prefix(id)
 			.take(T::MaxEscalationLevels::get().saturating_mul(2) as usize)
 			.map(|((side, depth), guarantees)| LiableView {
@@ -351,6 +383,7 @@ impl<T: Config> Pallet<T> {
 			bonds: claim.bonds.into_inner(),
 			payments: ClaimPayments::<T>::get(id).map(|p| p.into_inner()).unwrap_or_default(),
 			liable,
+			arbitration,
 		})
 	}
 
@@ -406,8 +439,10 @@ impl<T: Config> Pallet<T> {
 					ClaimRole::Claimant
 				} else if claim.respondent == *who {
 					ClaimRole::Respondent
-				} else {
+				} else if claim.has_sat(who) {
 					ClaimRole::Panelist
+				} else {
+					ClaimRole::Arbiter
 				};
 				Some(ClaimRef { id, role, open: !claim.phase.is_final() })
 			})

@@ -1,5 +1,6 @@
 //! Retention: a final claim stays readable for `retention` blocks, then it is pruned from
-//! state — its record, its payments, and every account's index entry for it — by bounded work
+//! state — its record, its payments, its arbitration, and every account's index entry for it —
+//! by bounded work
 //! in `on_idle`. Pruning moves no money: everything the claim held was settled when it became
 //! final. Its events stay in block history, the record of what happened.
 
@@ -9,7 +10,8 @@ use poruka_primitives::queue::QueueCosts;
 use sp_runtime::traits::Saturating;
 
 use crate::{
-	ClaimPayments, Claims, ClaimsByAccount, Config, Event, Pallet, PruningQueue, WeightInfo,
+	Arbitrations, ClaimPayments, Claims, ClaimsByAccount, Config, Event, Pallet, PruningQueue,
+	WeightInfo,
 };
 use poruka_primitives::ClaimId;
 
@@ -55,6 +57,11 @@ impl<T: Config> Pallet<T> {
 		ClaimsByAccount::<T>::remove(&claim.respondent, id);
 		for seat in claim.levels.iter().flat_map(|panel| panel.iter()) {
 			ClaimsByAccount::<T>::remove(&seat.who, id);
+		}
+		if let Some(arbitration) = Arbitrations::<T>::take(id) {
+			for arbiter in arbitration.arbiters.iter() {
+				ClaimsByAccount::<T>::remove(&arbiter.who, id);
+			}
 		}
 		Self::deposit_event(Event::ClaimPruned { claim: id });
 	}

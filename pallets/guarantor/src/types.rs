@@ -145,6 +145,10 @@ pub struct Timing<BlockNumber> {
 	/// How long a final claim stays readable in state before it is pruned (its events stay in
 	/// block history).
 	pub retention: BlockNumber,
+	/// How long the arbiters (the council members uninvolved in a claim) have to decide a claim
+	/// no panel is left to decide, before the default applies: the last majority verdict of a
+	/// panel, or else the claim's dismissal.
+	pub arbitration_period: BlockNumber,
 }
 
 /// A guarantee: money a guarantor holds behind its ward.
@@ -399,12 +403,19 @@ pub enum ClaimPhase<Balance> {
 		/// Whether it was force majeure.
 		force_majeure: bool,
 	},
+	/// Final: the arbiters did not decide in time and no panel had reached a majority. Nobody
+	/// was found at fault: nothing was paid, every bond went back to who put it up, and every
+	/// frozen fund was released.
+	Dismissed,
 }
 
 impl<Balance> ClaimPhase<Balance> {
 	/// Whether the claim is over.
 	pub fn is_final(&self) -> bool {
-		matches!(self, Self::Paid { .. } | Self::Rejected | Self::CounterPaid { .. })
+		matches!(
+			self,
+			Self::Paid { .. } | Self::Rejected | Self::CounterPaid { .. } | Self::Dismissed
+		)
 	}
 
 	/// Whether a panel is voting.
@@ -707,4 +718,42 @@ pub enum EscalationReason {
 	Deadlock,
 	/// A party appealed the decision.
 	Appeal,
+}
+
+/// A council member judging a claim in arbitration, and its vote.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display"))
+)]
+pub struct Arbiter<AccountId, Balance> {
+	/// The council member.
+	#[cfg_attr(feature = "std", serde(rename = "account"))]
+	pub who: AccountId,
+	/// Its vote, once cast.
+	pub vote: Option<Verdict<Balance>>,
+}
+
+/// A claim in arbitration: the council members uninvolved in it (not a party, never on one of
+/// its panels) when it got there, what they decided, and the default that applies if they do
+/// not decide by the deadline.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxArbiters))]
+pub struct Arbitration<AccountId, Balance, MaxArbiters>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxArbiters: Get<u32>,
+{
+	/// The arbiters, in the council's order.
+	pub arbiters: BoundedVec<Arbiter<AccountId, Balance>, MaxArbiters>,
+	/// The last verdict a panel of the claim reached by majority, which stands if the arbiters
+	/// do not decide; `None`: the claim is then dismissed.
+	pub standing: Option<Verdict<Balance>>,
+	/// The verdict a strict majority of the arbiters reached, applied at the next block.
+	pub decision: Option<Verdict<Balance>>,
 }

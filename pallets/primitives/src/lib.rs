@@ -120,6 +120,9 @@ pub enum ClaimOutcome<Balance> {
 		/// Whether the failure was force majeure.
 		force_majeure: bool,
 	},
+	/// The claim was dismissed in arbitration: no panel or arbiter reached a verdict, nobody
+	/// was found at fault and nothing was paid.
+	Dismissed,
 }
 
 /// Learns how claims end, without polling.

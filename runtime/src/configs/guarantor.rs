@@ -1,8 +1,8 @@
 //! The guarantor pallet: the cooperative's rules in numbers.
 //!
 //! The periods here are the production defaults (days); a chain's genesis may set others (the
-//! `development` preset sets minutes, so a claim can be tried end to end at once), and the
-//! sudo key can change them with `guarantor.set_timing`.
+//! `development` preset sets minutes, so a claim can be tried end to end at once), and a 2/3
+//! council motion can change them with `guarantor.set_timing`.
 
 use frame_support::{
 	parameter_types,
@@ -12,7 +12,10 @@ use frame_support::{
 use frame_system::EnsureRoot;
 
 use super::super::{AccountId, BlockNumber, Runtime, DAYS, UNIT};
-use super::RuntimeBlockWeights;
+use super::{
+	council::{CouncilMembers, CouncilTwoThirds, COUNCIL_MAX_MEMBERS},
+	RuntimeBlockWeights,
+};
 
 parameter_types! {
 	/// A fifth of a block's weight, at most, goes to claims whose deadlines fall due; the rest
@@ -30,16 +33,20 @@ parameter_types! {
 	pub const StrikeLapse: BlockNumber = 30 * DAYS;
 	/// A final claim stays readable for a month, then it is pruned.
 	pub const Retention: BlockNumber = 30 * DAYS;
+	/// The arbiters have a week to decide a claim no panel is left to decide.
+	pub const ArbitrationPeriod: BlockNumber = 7 * DAYS;
 }
 
 impl pallet_guarantor::Config for Runtime {
 	type Currency = super::super::Balances;
 	type RuntimeHoldReason = super::super::RuntimeHoldReason;
-	/// Founders, the arbiter and the periods are the sudo key's today; a cooperative would put
-	/// a council or its general meeting here.
-	type FounderOrigin = EnsureRoot<AccountId>;
+	/// Founders and the periods: a 2/3 council motion (or root).
+	type FounderOrigin = CouncilTwoThirds;
+	/// Root only: the cooperative's override over the arbiters, never one council member's.
 	type ArbiterOrigin = EnsureRoot<AccountId>;
-	type TimingOrigin = EnsureRoot<AccountId>;
+	/// The council members uninvolved in a claim arbitrate it.
+	type Arbiters = CouncilMembers;
+	type TimingOrigin = CouncilTwoThirds;
 	/// Agreements commit members' coverage, and learn how the claims their defaults became end.
 	type Commitments = super::super::Agreements;
 	type OnClaimFinal = super::super::Agreements;
@@ -59,6 +66,8 @@ impl pallet_guarantor::Config for Runtime {
 	type Retention = Retention;
 	type MaxPanelSize = ConstU32<7>;
 	type MaxEscalationLevels = ConstU32<4>;
+	type MaxArbiters = ConstU32<COUNCIL_MAX_MEMBERS>;
+	type ArbitrationPeriod = ArbitrationPeriod;
 	type MaxEvidenceLen = ConstU32<256>;
 	type DeadlineWeight = DeadlineWeight;
 	type WeightInfo = pallet_guarantor::weights::SubstrateWeight<Runtime>;

@@ -4,10 +4,12 @@
 //! - [`monetary`]: balances, fees and the cooperative fund that receives them;
 //! - [`guarantor`]: the cooperative's rules: guarantees, deposits, claims;
 //! - [`agreements`]: agreements between members that execute themselves;
+//! - [`council`]: the council, what its motions may do, and runtime upgrades by motion;
 //! - this module: frame-system, timestamp, sudo and utility.
 
 pub mod agreements;
 pub mod consensus;
+pub mod council;
 pub mod guarantor;
 pub mod monetary;
 

@@ -70,6 +70,26 @@ fn an_upheld_default_closes_the_agreement_as_defaulted_and_compensated() {
 }
 
 #[test]
+fn a_dismissed_default_counts_as_fulfilled_and_the_chain_goes_on() {
+	run(|| {
+		active_chain();
+		run_to_block(11);
+		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
+		run_to_block(13);
+		// No panel and no arbiter found Alice at fault in time.
+		decide(0, 0, ClaimOutcome::Dismissed);
+		assert_eq!(state(0, 0), ObligationState::Fulfilled);
+		assert_eq!(state(0, 1), ObligationState::Pending);
+		assert_eq!(committed(ALICE), 0);
+		assert!(agreement_events().contains(&Event::ObligationFulfilled {
+			id: 0,
+			obligation: 0,
+			by: FulfilledBy::ClaimDismissed
+		}));
+	});
+}
+
+#[test]
 fn a_rejected_default_counts_as_fulfilled_and_the_chain_goes_on() {
 	run(|| {
 		active_chain();

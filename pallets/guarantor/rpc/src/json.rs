@@ -110,8 +110,9 @@ pub struct TreeJson<A, B, N> {
 mod tests {
 	use super::*;
 	use pallet_guarantor_runtime_api::{
-		Bond, BondKind, ClaimPhase, ClaimRef, ClaimRole, Contest, GuaranteeView, Liability,
-		LiableView, MemberStatus, Payment, PaymentSource, Side, TreeNode, Verdict,
+		Arbiter, ArbitrationView, Bond, BondKind, ClaimPhase, ClaimRef, ClaimRole, Contest,
+		GuaranteeView, Liability, LiableView, MemberStatus, Payment, PaymentSource, Side, TreeNode,
+		Verdict,
 	};
 	use serde_json::{json, Value};
 	use sp_core::crypto::{AccountId32, Ss58Codec};
@@ -170,6 +171,14 @@ mod tests {
 					paid_out: 1,
 				}],
 			}],
+			arbitration: Some(ArbitrationView {
+				arbiters: vec![
+					Arbiter { who: who(4), vote: Some(uphold) },
+					Arbiter { who: who(5), vote: None },
+				],
+				standing: None,
+				decision: Some(uphold),
+			}),
 		};
 		let panelist = json!({"account": ss58(3), "guarantees": ss58(2), "side": "respondent", "vote": {"verdict": "uphold", "amount": "30", "forceMajeure": false}});
 		assert_eq!(
@@ -203,6 +212,14 @@ mod tests {
 				"liable": [{"side": "respondent", "depth": 1, "guarantees": [
 					{"guarantor": ss58(3), "guarantees": ss58(2), "amount": "20"},
 				]}],
+				"arbitration": {
+					"arbiters": [
+						{"account": ss58(4), "vote": {"verdict": "uphold", "amount": "30", "forceMajeure": false}},
+						{"account": ss58(5), "vote": null},
+					],
+					"standing": null,
+					"decision": {"verdict": "uphold", "amount": "30", "forceMajeure": false},
+				},
 			})
 		);
 	}
@@ -228,6 +245,7 @@ mod tests {
 			bonds: vec![],
 			payments: vec![],
 			liable: vec![],
+			arbitration: None,
 		};
 		let json = to_json(ClaimStatusJson::from(status));
 		assert_eq!(json["phase"], "decided");

@@ -10,11 +10,12 @@ use codec::Codec;
 
 pub use pallet_guarantor::{
 	queries::{
-		ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, DebtView, GuaranteeView, GuarantorTree,
-		LiableView, MemberInfo, QueryError, TreeNode, MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
+		ArbitrationView, ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, DebtView, GuaranteeView,
+		GuarantorTree, LiableView, MemberInfo, QueryError, TreeNode, MAX_LISTED, MAX_TREE_DEPTH,
+		MAX_TREE_NODES,
 	},
-	Bond, BondKind, ClaimId, ClaimPhase, Contest, Liability, MemberStatus, Panelist, Payment,
-	PaymentSource, Side, Verdict,
+	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, Contest, Liability, MemberStatus, Panelist,
+	Payment, PaymentSource, Side, Verdict,
 };
 
 sp_api::decl_runtime_apis! {
@@ -24,7 +25,10 @@ sp_api::decl_runtime_apis! {
 	/// respondent acknowledged and the liable guarantees; a member's, whether it is struck out
 	/// and when its strikes lapse; a guarantee's, whether it counts and how many claims hold
 	/// it. The node's RPC and the runtime are upgraded together.
-	#[api_version(2)]
+	///
+	/// Version 3: a claim's status carries its arbitration (arbiters and votes, the standing
+	/// verdict, the arbiters' decision), phases include `Dismissed`, and roles `Arbiter`.
+	#[api_version(3)]
 	pub trait GuarantorApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,

@@ -93,6 +93,7 @@ fn after_a_partial_acknowledgement_the_guarantors_pay_only_what_they_judge_beyon
 #[test]
 fn a_respondent_cannot_empty_its_deposit_while_a_claim_is_open() {
 	cooperative().build_and_execute(|| {
+		arbitration_period(1_000);
 		assert_ok!(Guarantor::deposit(RuntimeOrigin::signed(4), 50));
 		assert_ok!(Guarantor::withdraw_deposit(RuntimeOrigin::signed(4), 50));
 		assert_ok!(Guarantor::file_claim(

@@ -114,7 +114,7 @@ fn a_claim_against_a_founder_without_guarantors_goes_to_the_arbiter() {
 		assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(4), 1, 30, evidence(b""), None));
 		let claim = Claims::<Test>::get(0).unwrap();
 		assert_eq!(claim.phase, ClaimPhase::Arbitration);
-		assert_eq!(claim.deadline_block(), None);
+		assert_eq!(claim.deadline_block(), Some(1 + ARBITRATION_PERIOD));
 		System::assert_last_event(Event::ClaimSentToArbiter { claim: 0, level: 0 }.into());
 		assert_noop!(
 			Guarantor::resolve(RuntimeOrigin::signed(1), 0, uphold(30)),
@@ -399,12 +399,15 @@ fn a_contest_with_nobody_to_seat_for_the_claimant_goes_to_the_arbiter() {
 		// nobody, and one side must not judge a two-sided dispute alone.
 		assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), 0, None));
 		let claim = Claims::<Test>::get(0).unwrap();
-		assert_eq!((claim.phase, claim.deadline_block()), (ClaimPhase::Arbitration, None));
+		assert_eq!(
+			(claim.phase, claim.deadline_block()),
+			(ClaimPhase::Arbitration, Some(1 + ARBITRATION_PERIOD))
+		);
 		assert!(guarantor_events().contains(&Event::ClaimContested {
 			claim: 0,
 			counter_claim: None,
 			panel: vec![],
-			deadline: None,
+			deadline: Some(1 + ARBITRATION_PERIOD),
 		}));
 		System::assert_last_event(Event::ClaimSentToArbiter { claim: 0, level: 1 }.into());
 		assert_noop!(

@@ -245,7 +245,8 @@ fn a_respondent_may_contest_in_arbitration_and_the_arbiter_may_find_the_claimant
 				claim: 0,
 				counter_claim: Some(20),
 				panel: vec![],
-				deadline: None,
+				// The arbitration's deadline, unchanged by the contest.
+				deadline: Some(1 + ARBITRATION_PERIOD),
 			}
 			.into(),
 		);

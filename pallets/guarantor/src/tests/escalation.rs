@@ -136,7 +136,7 @@ fn past_the_top_level_the_arbiter_decides() {
 		let claim = Claims::<Test>::get(0).unwrap();
 		assert_eq!(claim.level(), 3);
 		assert_eq!(claim.phase, ClaimPhase::Arbitration);
-		assert_eq!(claim.deadline_block(), None);
+		assert_eq!(claim.deadline_block(), Some(1 + 3 * DECISION_PERIOD + ARBITRATION_PERIOD));
 		System::assert_last_event(Event::ClaimSentToArbiter { claim: 0, level: 3 }.into());
 		assert_ok!(Guarantor::resolve(RuntimeOrigin::root(), 0, Verdict::Reject));
 		assert_eq!(Claims::<Test>::get(0).unwrap().phase, ClaimPhase::Rejected);

@@ -6,6 +6,7 @@ use crate::{
 	migrations::{
 		v2::{v1, InnerMigrateV1ToV2, MigrateV1ToV2},
 		v3::{InnerMigrateV2ToV3, MigrateV2ToV3},
+		v4::{InnerMigrateV3ToV4, MigrateV3ToV4},
 	},
 	BondKind, ClaimPhase, Claims, ClaimsByAccount, CurrentTiming, Guarantees, Liabilities,
 	Liability, NextClaimId, Panelist, Side, Timing,
@@ -159,7 +160,23 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 			Some(crate::Slot { block: 21, index: 0 })
 		);
 
-		// The periods gained the strike lapse.
+		// The periods gained the strike lapse and the retention.
+		assert_eq!(
+			crate::migrations::v3::CurrentTiming::<Test>::get(),
+			Some(crate::migrations::v3::Timing {
+				decision_period: 10,
+				appeal_period: 5,
+				unbonding_period: 20,
+				revocation_notice: 15,
+				strike_lapse: STRIKE_LAPSE,
+				retention: RETENTION,
+			})
+		);
+		// And the next: the arbitration period (no claim is in arbitration here).
+		let waiting = InnerMigrateV3ToV4::<Test>::pre_check().unwrap();
+		assert!(waiting.is_empty());
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		InnerMigrateV3ToV4::<Test>::post_check(waiting).unwrap();
 		assert_eq!(
 			CurrentTiming::<Test>::get(),
 			Some(Timing {
@@ -169,6 +186,7 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 				revocation_notice: 15,
 				strike_lapse: STRIKE_LAPSE,
 				retention: RETENTION,
+				arbitration_period: ARBITRATION_PERIOD,
 			})
 		);
 		// The open claim's guarantees are liable and frozen: the respondent's own at depth 1,
@@ -220,10 +238,69 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 		assert_eq!(Liabilities::<Test>::iter().count(), 0);
 		Guarantor::do_try_state().unwrap();
 
-		// A second run of either does nothing.
+		// A second run of any does nothing.
 		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+	});
+}
+
+/// Version-3 state: a claim in arbitration with no deadline and no arbiters (a claim against a
+/// founder, which no panel can judge), and the version-3 periods.
+fn write_version_three_arbitration() -> u32 {
+	use crate::{Arbitrations, ClaimsByAccount, DeadlineQueue};
+	assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(4), 1, 30, Default::default(), None));
+	let mut claim = Claims::<Test>::get(0).unwrap();
+	assert_eq!(claim.phase, ClaimPhase::Arbitration);
+	// Undo what version 4 does on the way in.
+	let slot = claim.deadline.take().unwrap();
+	assert_eq!(DeadlineQueue::<Test>::take(slot), Some(0));
+	for arbiter in Arbitrations::<Test>::take(0).unwrap().arbiters {
+		ClaimsByAccount::<Test>::remove(arbiter.who, 0);
+	}
+	Claims::<Test>::insert(0, claim);
+	frame_support::storage::unhashed::kill(&CurrentTiming::<Test>::hashed_key());
+	crate::migrations::v3::CurrentTiming::<Test>::put(crate::migrations::v3::Timing {
+		decision_period: 10,
+		appeal_period: 5,
+		unbonding_period: 20,
+		revocation_notice: 15,
+		strike_lapse: 30,
+		retention: 40,
+	});
+	StorageVersion::new(3).put::<Guarantor>();
+	0
+}
+
+#[test]
+fn a_version_three_claim_stuck_in_arbitration_gets_arbiters_and_a_deadline() {
+	ExtBuilder::default().guarantees(&[(2, 4, 20), (3, 4, 20)]).build_and_execute(|| {
+		let id = write_version_three_arbitration();
+		// The upgrade comes later (version-3 state does not hold version 4's invariants, so no
+		// block runs before it).
+		System::set_block_number(5);
+		let waiting = InnerMigrateV3ToV4::<Test>::pre_check().unwrap();
+		assert_eq!(waiting, vec![id]);
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		InnerMigrateV3ToV4::<Test>::post_check(waiting).unwrap();
+		assert_eq!(Guarantor::on_chain_storage_version(), StorageVersion::new(4));
+		assert_eq!(Guarantor::timing().arbitration_period, ARBITRATION_PERIOD);
+		assert_eq!(Guarantor::timing().retention, 40);
+		// The council's uninvolved members arbitrate from the upgrade on.
+		let claim = Claims::<Test>::get(id).unwrap();
+		assert_eq!(claim.deadline_block(), Some(5 + ARBITRATION_PERIOD));
+		let arbiters: Vec<_> =
+			crate::Arbitrations::<Test>::get(id).unwrap().arbiters.iter().map(|a| a.who).collect();
+		assert_eq!(arbiters, COUNCIL_AT_START.to_vec());
+		// Nobody decides: at the deadline the claim is dismissed and the bond returns.
+		run_to_block(5 + ARBITRATION_PERIOD);
+		assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Dismissed);
+		assert_eq!(held(HoldReason::ClaimBond, 4), 0);
+		// A second run does nothing.
+		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
 		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
 	});
 }

@@ -1,5 +1,6 @@
 //! Unit tests, one module per concept; every test ends by checking the pallet's invariants.
 
+mod arbitration;
 mod attacks;
 mod claims;
 mod compensation;
@@ -43,6 +44,13 @@ pub fn status(who: AccountId) -> Option<MemberStatus> {
 }
 
 /// An upholding vote.
+/// Gives the arbiters `blocks` to decide from now on (tests that keep a claim in arbitration
+/// while something else happens).
+pub fn arbitration_period(blocks: u64) {
+	let timing = crate::Timing { arbitration_period: blocks, ..Guarantor::timing() };
+	assert_ok!(Guarantor::set_timing(RuntimeOrigin::root(), timing));
+}
+
 pub fn uphold(amount: Balance) -> Verdict<Balance> {
 	Verdict::Uphold { amount, force_majeure: false }
 }

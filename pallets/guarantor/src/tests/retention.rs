@@ -56,6 +56,7 @@ fn a_final_claim_is_readable_for_its_retention_then_pruned() {
 #[test]
 fn pruning_waits_for_spare_weight_and_an_open_claim_is_never_pruned() {
 	two_members().build_and_execute(|| {
+		arbitration_period(1_000);
 		let done = file(5, 4, 30);
 		let open = file(5, 4, 30);
 		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), done, true));
@@ -78,7 +79,7 @@ fn claim_keys() -> [usize; 7] {
 		Claims::<Test>::iter().count(),
 		ClaimPayments::<Test>::iter().count(),
 		ClaimsByAccount::<Test>::iter().count(),
-		Liabilities::<Test>::iter().count(),
+		Liabilities::<Test>::iter().count() + crate::Arbitrations::<Test>::iter().count(),
 		Deadlines::<Test>::iter().count() + DeadlineRanges::<Test>::iter().count(),
 		Prunings::<Test>::iter().count() + PruningRanges::<Test>::iter().count(),
 		crate::Guarantees::<Test>::iter().count() + crate::Members::<Test>::iter().count(),

@@ -17,6 +17,7 @@ fn the_config_periods_apply_until_set_timing() {
 				revocation_notice: REVOCATION_NOTICE,
 				strike_lapse: STRIKE_LAPSE,
 				retention: RETENTION,
+				arbitration_period: ARBITRATION_PERIOD,
 			}
 		);
 	});
@@ -32,6 +33,7 @@ fn set_timing_needs_the_timing_origin_and_positive_periods() {
 			revocation_notice: 5,
 			strike_lapse: 6,
 			retention: 8,
+			arbitration_period: 7,
 		};
 		assert_noop!(
 			Guarantor::set_timing(RuntimeOrigin::signed(1), timing),
@@ -44,6 +46,7 @@ fn set_timing_needs_the_timing_origin_and_positive_periods() {
 			Timing { revocation_notice: 0, ..timing },
 			Timing { strike_lapse: 0, ..timing },
 			Timing { retention: 0, ..timing },
+			Timing { arbitration_period: 0, ..timing },
 		] {
 			assert_noop!(
 				Guarantor::set_timing(RuntimeOrigin::root(), zeroed),
@@ -66,6 +69,7 @@ fn new_deadlines_follow_the_new_periods() {
 			revocation_notice: 5,
 			strike_lapse: 6,
 			retention: 8,
+			arbitration_period: 7,
 		};
 		assert_ok!(Guarantor::set_timing(RuntimeOrigin::root(), timing));
 		assert_ok!(Guarantor::file_claim(

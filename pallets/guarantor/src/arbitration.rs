@@ -1,0 +1,141 @@
+//! Arbitration: the last stage of a claim no panel is left to decide (the tree ran out, or
+//! the levels did, or one side of a contested claim has nobody to seat).
+//!
+//! - **Who.** The council members uninvolved in the claim when it gets there: not a party,
+//!   never on one of its panels (`Config::Arbiters`, in the council's order, at most
+//!   `MaxArbiters`). They vote with the same `vote` call panelists use; a strict majority of
+//!   them decides, and the decision is applied at the next block. An involved council member's
+//!   vote is refused (`InvolvedArbiter`). Arbiters are not struck for not voting: they are not
+//!   guarantors of anyone in the claim.
+//! - **Until when.** `Timing::arbitration_period` blocks, through the same deadline queue as
+//!   every other phase. With fewer than two arbiters there is no majority to wait for: the
+//!   deadline is the next block.
+//! - **The default.** When the deadline passes without a decision (or every arbiter voted and
+//!   no majority formed), the `standing` verdict applies: the last verdict a panel of the
+//!   claim reached by majority (e.g. the decision an appeal failed to overturn). With none,
+//!   the claim is **dismissed**: nobody was found at fault, nothing is paid, every bond goes
+//!   back to who put it up and every frozen fund is released. No claim stays open for ever.
+//! - `ArbiterOrigin` (`resolve`) can still decide a claim in arbitration directly: the
+//!   cooperative's override (root), not a council member's.
+
+use alloc::vec::Vec;
+use frame_support::{pallet_prelude::*, traits::SortedMembers};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::{One, Saturating};
+
+use crate::{
+	claims::Tally, Arbiter, Arbitration, Arbitrations, BalanceOf, ClaimOf, ClaimsByAccount, Config,
+	Error, Event, Pallet, Verdict,
+};
+use poruka_primitives::ClaimId;
+
+impl<T: Config> Pallet<T> {
+	/// Seats the arbiters of claim `id`, which is entering arbitration, and fixes the verdict
+	/// that stands if they do not decide. Returns the block its deadline falls at. Called by
+	/// [`Pallet::transition`] only.
+	pub(crate) fn open_arbitration(
+		id: ClaimId,
+		claim: &ClaimOf<T>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let seats = T::MaxArbiters::get() as usize;
+		let arbiters: Vec<Arbiter<T::AccountId, BalanceOf<T>>> = T::Arbiters::sorted_members()
+			.into_iter()
+			.filter(|who| !claim.is_party(who) && !claim.has_sat(who))
+			.take(seats)
+			.map(|who| Arbiter { who, vote: None })
+			.collect();
+		let arbiters = BoundedVec::truncate_from(arbiters);
+		let standing = Self::standing_verdict(claim);
+		let now = frame_system::Pallet::<T>::block_number();
+		let deadline = if arbiters.len() >= 2 {
+			now.saturating_add(Self::timing().arbitration_period)
+		} else {
+			now.saturating_add(One::one())
+		};
+		for arbiter in arbiters.iter() {
+			ClaimsByAccount::<T>::insert(&arbiter.who, id, ());
+		}
+		Self::deposit_event(Event::ArbitrationOpened {
+			claim: id,
+			arbiters: arbiters.iter().map(|a| a.who.clone()).collect(),
+			deadline,
+			standing,
+		});
+		Arbitrations::<T>::insert(id, Arbitration { arbiters, standing, decision: None });
+		Ok(deadline)
+	}
+
+	/// The last verdict a panel of the claim reached by a strict majority, from the top level
+	/// down; `None` if no panel ever decided.
+	pub fn standing_verdict(claim: &ClaimOf<T>) -> Option<Verdict<BalanceOf<T>>> {
+		claim.levels.iter().rev().find_map(|panel| {
+			match Self::tally(panel.iter().map(|seat| seat.vote)) {
+				Tally::Decided(verdict) => Some(verdict),
+				Tally::Deadlock | Tally::Pending => None,
+			}
+		})
+	}
+
+	/// An arbiter votes on claim `id`, which is in arbitration. A strict majority of the
+	/// arbiters decides; the decision (or, once everyone voted without a majority, the
+	/// default) is applied at the next block.
+	pub(crate) fn arbitration_vote(
+		who: &T::AccountId,
+		id: ClaimId,
+		claim: &mut ClaimOf<T>,
+		verdict: Verdict<BalanceOf<T>>,
+	) -> DispatchResult {
+		let Some(mut arbitration) = Arbitrations::<T>::get(id) else {
+			return Err(Self::broken("a claim in arbitration has no arbiters record").into());
+		};
+		ensure!(arbitration.decision.is_none(), Error::<T>::AlreadyDecided);
+		let Some(seat) = arbitration.arbiters.iter_mut().find(|a| a.who == *who) else {
+			// A council member kept off because of its part in the claim is told so; anyone
+			// else (a member who joined the council later, say) is simply not seated.
+			let involved =
+				(claim.is_party(who) || claim.has_sat(who)) && T::Arbiters::contains(who);
+			return Err(if involved {
+				Error::<T>::InvolvedArbiter
+			} else {
+				Error::<T>::NotPanelist
+			}
+			.into());
+		};
+		ensure!(seat.vote.is_none(), Error::<T>::AlreadyVoted);
+		seat.vote = Some(verdict);
+		Self::deposit_event(Event::Voted {
+			claim: id,
+			level: claim.level(),
+			voter: who.clone(),
+			verdict,
+		});
+		match Self::tally(arbitration.arbiters.iter().map(|a| a.vote)) {
+			Tally::Decided(verdict) => {
+				arbitration.decision = Some(verdict);
+				Self::deposit_event(Event::ArbitrationDecided { claim: id, verdict });
+				Self::expedite(id, claim)?;
+			}
+			Tally::Deadlock => Self::expedite(id, claim)?,
+			Tally::Pending => {}
+		}
+		Arbitrations::<T>::insert(id, arbitration);
+		Ok(())
+	}
+
+	/// Claim `id`'s arbitration deadline: the arbiters' decision, else the standing verdict,
+	/// else dismissal.
+	pub(crate) fn arbitration_deadline(id: ClaimId, claim: ClaimOf<T>) -> DispatchResult {
+		let Some(arbitration) = Arbitrations::<T>::get(id) else {
+			return Err(Self::broken("a claim in arbitration has no arbiters record").into());
+		};
+		if let Some(verdict) = arbitration.decision {
+			Self::deposit_event(Event::ClaimResolved { claim: id, verdict });
+			return Self::finalize(id, claim, verdict);
+		}
+		Self::deposit_event(Event::ArbitrationLapsed { claim: id, standing: arbitration.standing });
+		match arbitration.standing {
+			Some(verdict) => Self::finalize(id, claim, verdict),
+			None => Self::dismiss(id, claim),
+		}
+	}
+}

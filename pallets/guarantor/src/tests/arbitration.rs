@@ -1,0 +1,301 @@
+//! Arbitration: the council members uninvolved in a claim decide it, within a deadline, and
+//! the default applies when they do not.
+
+use super::*;
+use crate::{Arbitrations, ClaimPhase, Claims, ClaimsByAccount, Error, Event, Guarantees, Side};
+use frame_support::assert_noop;
+use poruka_primitives::ClaimOutcome;
+
+/// 4 and 5 are members guaranteed by founders 1 and 2 (who have no guarantors: a claim
+/// against 4 or 5 reaches arbitration after one level).
+fn cooperative() -> ExtBuilder {
+	ExtBuilder::default().guarantees(&[(1, 4, 40), (2, 4, 30), (1, 5, 20), (2, 5, 20)])
+}
+
+/// 5 files 30 against 4; 4's guarantors 1 and 2 let the decision period pass: the claim is in
+/// arbitration at block `1 + DECISION_PERIOD`. Returns its id.
+fn claim_in_arbitration() -> u32 {
+	assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 30, Default::default(), None));
+	run_to_block(1 + DECISION_PERIOD);
+	let claim = Claims::<Test>::get(0).unwrap();
+	assert_eq!(claim.phase, ClaimPhase::Arbitration);
+	0
+}
+
+fn arbiters(id: u32) -> Vec<AccountId> {
+	Arbitrations::<Test>::get(id).unwrap().arbiters.iter().map(|a| a.who).collect()
+}
+
+fn liable_claims(guarantor: AccountId, ward: AccountId) -> u32 {
+	Guarantees::<Test>::get(ward, guarantor).unwrap().liable_claims
+}
+
+#[test]
+fn the_uninvolved_council_members_sit_with_a_deadline() {
+	cooperative().build_and_execute(|| {
+		// The council: 1 (a panelist of the claim), 5 (its claimant) and three others.
+		set_council(vec![1, 5, 90, 91, 92]);
+		let id = claim_in_arbitration();
+		assert_eq!(arbiters(id), vec![90, 91, 92]);
+		let deadline = 1 + DECISION_PERIOD + ARBITRATION_PERIOD;
+		assert_eq!(Claims::<Test>::get(id).unwrap().deadline_block(), Some(deadline));
+		System::assert_has_event(
+			Event::ArbitrationOpened {
+				claim: id,
+				arbiters: vec![90, 91, 92],
+				deadline,
+				standing: None,
+			}
+			.into(),
+		);
+		// They see it among their claims, as arbiters.
+		assert!(ClaimsByAccount::<Test>::contains_key(90, id));
+		let view = Guarantor::claims_of(&90);
+		assert_eq!(view.claims[0].role, crate::queries::ClaimRole::Arbiter);
+		// The claim's status shows them.
+		let status = Guarantor::claim_status(id).unwrap();
+		let seated: Vec<_> =
+			status.arbitration.unwrap().arbiters.iter().map(|a| (a.who, a.vote)).collect();
+		assert_eq!(seated, vec![(90, None), (91, None), (92, None)]);
+	});
+}
+
+#[test]
+fn a_majority_of_the_arbiters_resolves_and_it_is_paid_at_the_next_block() {
+	cooperative().build_and_execute(|| {
+		let id = claim_in_arbitration();
+		let total = issuance();
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(90), id, uphold(30)));
+		assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Arbitration);
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(91), id, uphold(20)));
+		System::assert_last_event(
+			Event::ArbitrationDecided { claim: id, verdict: uphold(20) }.into(),
+		);
+		// The majority decided: a third vote is refused, and it is carried out at the next block.
+		assert_noop!(
+			Guarantor::vote(RuntimeOrigin::signed(92), id, Verdict::Reject),
+			Error::<Test>::AlreadyDecided
+		);
+		let now = System::block_number();
+		assert_eq!(Claims::<Test>::get(id).unwrap().deadline_block(), Some(now + 1));
+		run_to_block(now + 1);
+		System::assert_has_event(Event::ClaimResolved { claim: id, verdict: uphold(20) }.into());
+		assert_eq!(
+			Claims::<Test>::get(id).unwrap().phase,
+			ClaimPhase::Paid { amount: 20, compensated: 20, force_majeure: false }
+		);
+		// The claim bond came back, the guarantees are no longer frozen, no money was made.
+		assert_eq!(held(HoldReason::ClaimBond, 5), 0);
+		assert_eq!((liable_claims(1, 4), liable_claims(2, 4)), (0, 0));
+		assert_eq!(issuance(), total);
+		assert_eq!(
+			outcomes(),
+			vec![(
+				id,
+				None,
+				ClaimOutcome::Upheld { amount: 20, compensated: 20, force_majeure: false }
+			)]
+		);
+	});
+}
+
+#[test]
+fn an_involved_council_member_and_an_outsider_cannot_arbitrate() {
+	cooperative().build_and_execute(|| {
+		set_council(vec![1, 4, 5, 90, 91]);
+		let id = claim_in_arbitration();
+		assert_eq!(arbiters(id), vec![90, 91]);
+		// The respondent, the claimant and a panelist are on the council, and refused.
+		for involved in [4, 5, 1] {
+			assert_noop!(
+				Guarantor::vote(RuntimeOrigin::signed(involved), id, Verdict::Reject),
+				Error::<Test>::InvolvedArbiter
+			);
+		}
+		// A member who is not on the council is not an arbiter.
+		assert_noop!(
+			Guarantor::vote(RuntimeOrigin::signed(3), id, Verdict::Reject),
+			Error::<Test>::NotPanelist
+		);
+		// An arbiter votes once, and an amount above the claim is refused.
+		assert_noop!(
+			Guarantor::vote(RuntimeOrigin::signed(90), id, uphold(31)),
+			Error::<Test>::InvalidAmount
+		);
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(90), id, Verdict::Reject));
+		assert_noop!(
+			Guarantor::vote(RuntimeOrigin::signed(90), id, Verdict::Reject),
+			Error::<Test>::AlreadyVoted
+		);
+	});
+}
+
+#[test]
+fn a_council_packed_after_the_claim_reached_arbitration_gains_no_seat() {
+	cooperative().build_and_execute(|| {
+		let id = claim_in_arbitration();
+		// The respondent's friends join the council once the claim is in arbitration.
+		set_council(vec![80, 81, 82, 90, 91, 92]);
+		for newcomer in [80, 81, 82] {
+			assert_noop!(
+				Guarantor::vote(RuntimeOrigin::signed(newcomer), id, Verdict::Reject),
+				Error::<Test>::NotPanelist
+			);
+		}
+		assert_eq!(arbiters(id), vec![90, 91, 92]);
+	});
+}
+
+#[test]
+fn one_vote_is_not_enough_and_silence_dismisses_the_claim_releasing_every_hold() {
+	cooperative().build_and_execute(|| {
+		let total = issuance();
+		let id = claim_in_arbitration();
+		assert_eq!(held(HoldReason::ClaimBond, 5), CLAIM_BOND);
+		assert_eq!((liable_claims(1, 4), liable_claims(2, 4)), (1, 1));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(90), id, uphold(30)));
+		run_to_block(System::block_number() + 1);
+		assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Arbitration);
+		// The deadline passes: no panel reached a majority, so nothing stands.
+		run_to_block(1 + DECISION_PERIOD + ARBITRATION_PERIOD);
+		assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Dismissed);
+		System::assert_has_event(Event::ArbitrationLapsed { claim: id, standing: None }.into());
+		System::assert_has_event(Event::ClaimDismissed { claim: id }.into());
+		// Nobody was found at fault: the bond is back, the guarantees thawed, nothing paid.
+		assert_eq!(held(HoldReason::ClaimBond, 5), 0);
+		System::assert_has_event(
+			Event::BondReturned { claim: id, who: 5, amount: CLAIM_BOND }.into(),
+		);
+		assert_eq!((liable_claims(1, 4), liable_claims(2, 4)), (0, 0));
+		assert_eq!(crate::ClaimPayments::<Test>::get(id), None);
+		assert_eq!(Members::<Test>::get(4).unwrap().open_claims, 0);
+		assert_eq!(Members::<Test>::get(5).unwrap().filed_claims, 0);
+		assert_eq!(outcomes(), vec![(id, None, ClaimOutcome::Dismissed)]);
+		assert_eq!(issuance(), total);
+		// Arbiters are not struck for silence.
+		assert_eq!(Members::<Test>::get(90), None);
+	});
+}
+
+#[test]
+fn a_split_vote_applies_the_default_at_the_next_block() {
+	cooperative().build_and_execute(|| {
+		set_council(vec![90, 91]);
+		let id = claim_in_arbitration();
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(90), id, uphold(30)));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(91), id, Verdict::Reject));
+		let now = System::block_number();
+		run_to_block(now + 1);
+		assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Dismissed);
+	});
+}
+
+#[test]
+fn with_fewer_than_two_arbiters_the_default_applies_at_the_next_block() {
+	cooperative().build_and_execute(|| {
+		// The only other council member is the respondent itself.
+		set_council(vec![4, 90]);
+		let id = claim_in_arbitration();
+		assert_eq!(arbiters(id), vec![90]);
+		let now = System::block_number();
+		assert_eq!(Claims::<Test>::get(id).unwrap().deadline_block(), Some(now + 1));
+		run_to_block(now + 1);
+		assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Dismissed);
+	});
+}
+
+#[test]
+fn a_decision_the_appeal_failed_to_overturn_stands_when_the_arbiters_are_silent() {
+	cooperative().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(5),
+			4,
+			30,
+			Default::default(),
+			None
+		));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(1), 0, uphold(24)));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(2), 0, uphold(20)));
+		// 4 appeals; nobody is above its guarantors: the claim goes to arbitration with the
+		// level-1 decision standing.
+		assert_ok!(Guarantor::appeal(RuntimeOrigin::signed(4), 0));
+		let claim = Claims::<Test>::get(0).unwrap();
+		assert_eq!(claim.phase, ClaimPhase::Arbitration);
+		let standing = Some(uphold(20));
+		assert_eq!(Arbitrations::<Test>::get(0).unwrap().standing, standing);
+		let deadline = claim.deadline_block().unwrap();
+		run_to_block(deadline);
+		System::assert_has_event(Event::ArbitrationLapsed { claim: 0, standing }.into());
+		assert_eq!(
+			Claims::<Test>::get(0).unwrap().phase,
+			ClaimPhase::Paid { amount: 20, compensated: 20, force_majeure: false }
+		);
+		// The appellant lost: its appeal bond went to the claimant.
+		assert_eq!(held(HoldReason::ClaimBond, 4), 0);
+		System::assert_has_event(
+			Event::BondForfeited { claim: 0, from: 4, to: 5, amount: APPEAL_BOND }.into(),
+		);
+	});
+}
+
+#[test]
+fn a_respondent_on_the_council_cannot_stall_its_claim_for_ever() {
+	cooperative().build_and_execute(|| {
+		// The respondent sits on the council with one ally; the rest say nothing.
+		set_council(vec![4, 90, 91]);
+		let id = claim_in_arbitration();
+		assert_noop!(
+			Guarantor::vote(RuntimeOrigin::signed(4), id, Verdict::Reject),
+			Error::<Test>::InvolvedArbiter
+		);
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(90), id, Verdict::Reject));
+		// However long it waits, the deadline ends the claim and frees what it froze.
+		run_to_block(1 + DECISION_PERIOD + ARBITRATION_PERIOD);
+		assert!(Claims::<Test>::get(id).unwrap().phase.is_final());
+		assert_eq!((liable_claims(1, 4), liable_claims(2, 4)), (0, 0));
+	});
+}
+
+#[test]
+fn the_arbiter_origin_can_still_resolve_over_the_arbiters() {
+	cooperative().build_and_execute(|| {
+		let id = claim_in_arbitration();
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(90), id, uphold(30)));
+		assert_ok!(Guarantor::resolve(RuntimeOrigin::root(), id, Verdict::Reject));
+		let claim = Claims::<Test>::get(id).unwrap();
+		assert_eq!((claim.phase, claim.deadline_block()), (ClaimPhase::Rejected, None));
+		// Its arbitration record stays readable until the claim is pruned.
+		assert!(Arbitrations::<Test>::contains_key(id));
+		run_to_block(System::block_number() + RETENTION + 1);
+		assert!(!Arbitrations::<Test>::contains_key(id));
+		assert!(!ClaimsByAccount::<Test>::contains_key(90, id));
+	});
+}
+
+#[test]
+fn a_claim_in_arbitration_on_a_counter_claim_can_find_the_claimant_at_fault() {
+	cooperative().build_and_execute(|| {
+		let id = claim_in_arbitration();
+		assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), id, Some(10)));
+		assert_ok!(Guarantor::vote(
+			RuntimeOrigin::signed(90),
+			id,
+			Verdict::CounterUphold { amount: 10, force_majeure: false }
+		));
+		assert_ok!(Guarantor::vote(
+			RuntimeOrigin::signed(91),
+			id,
+			Verdict::CounterUphold { amount: 8, force_majeure: false }
+		));
+		run_to_block(System::block_number() + 1);
+		let claim = Claims::<Test>::get(id).unwrap();
+		assert_eq!(
+			claim.phase,
+			ClaimPhase::CounterPaid { amount: 8, compensated: 8, force_majeure: false }
+		);
+		assert!(guarantor_events().iter().any(|e| matches!(
+			e,
+			Event::CompensationPaid { at_fault: Side::Claimant, amount: 8, .. }
+		)));
+	});
+}
