@@ -2,30 +2,33 @@
 //! the levels did, or one side of a contested claim has nobody to seat).
 //!
 //! - **Who.** The council members uninvolved in the claim when it gets there: not a party,
-//!   never on one of its panels (`Config::Arbiters`, in the council's order, at most
-//!   `MaxArbiters`). They vote with the same `vote` call panelists use; a strict majority of
+//!   never on one of its panels, no guarantee of theirs liable for it (`Config::Arbiters`, in
+//!   the council's order, at most `MaxArbiters`). One who becomes liable later (a counter-claim
+//!   made in arbitration) loses its seat. They vote with the same `vote` call panelists use; a strict majority of
 //!   them decides, and the decision is applied at the next block. An involved council member's
 //!   vote is refused (`InvolvedArbiter`). Arbiters are not struck for not voting: they are not
 //!   guarantors of anyone in the claim.
 //! - **Until when.** `Timing::arbitration_period` blocks, through the same deadline queue as
-//!   every other phase. With fewer than two arbiters there is no majority to wait for: the
-//!   deadline is the next block.
+//!   every other phase, however many arbiters sit (one arbiter is a majority of one; with none,
+//!   `ArbiterOrigin` still has the period to act before the default).
 //! - **The default.** When the deadline passes without a decision (or every arbiter voted and
 //!   no majority formed), the `standing` verdict applies: the last verdict a panel of the
 //!   claim reached by majority (e.g. the decision an appeal failed to overturn). With none,
 //!   the claim is **dismissed**: nobody was found at fault, nothing is paid, every bond goes
-//!   back to who put it up and every frozen fund is released. No claim stays open for ever.
+//!   back to who put it up and every frozen fund is released (a respondent that acknowledged
+//!   part of it owes all of it, as on any verdict: that claim is rejected instead, not
+//!   dismissed). No claim stays open for ever.
 //! - `ArbiterOrigin` (`resolve`) can still decide a claim in arbitration directly: the
 //!   cooperative's override (root), not a council member's.
 
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::SortedMembers};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::{One, Saturating};
+use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	claims::Tally, Arbiter, Arbitration, Arbitrations, BalanceOf, ClaimOf, ClaimsByAccount, Config,
-	Error, Event, Pallet, Verdict,
+	Error, Event, Liabilities, Pallet, Verdict,
 };
 use poruka_primitives::ClaimId;
 
@@ -40,18 +43,14 @@ impl<T: Config> Pallet<T> {
 		let seats = T::MaxArbiters::get() as usize;
 		let arbiters: Vec<Arbiter<T::AccountId, BalanceOf<T>>> = T::Arbiters::sorted_members()
 			.into_iter()
-			.filter(|who| !claim.is_party(who) && !claim.has_sat(who))
+			.filter(|who| !Self::involved(id, claim, who))
 			.take(seats)
 			.map(|who| Arbiter { who, vote: None })
 			.collect();
 		let arbiters = BoundedVec::truncate_from(arbiters);
 		let standing = Self::standing_verdict(claim);
 		let now = frame_system::Pallet::<T>::block_number();
-		let deadline = if arbiters.len() >= 2 {
-			now.saturating_add(Self::timing().arbitration_period)
-		} else {
-			now.saturating_add(One::one())
-		};
+		let deadline = now.saturating_add(Self::timing().arbitration_period);
 		for arbiter in arbiters.iter() {
 			ClaimsByAccount::<T>::insert(&arbiter.who, id, ());
 		}
@@ -63,6 +62,33 @@ impl<T: Config> Pallet<T> {
 		});
 		Arbitrations::<T>::insert(id, Arbitration { arbiters, standing, decision: None });
 		Ok(deadline)
+	}
+
+	/// Whether `who` has a part in claim `id`: a party, a panelist of any level, or a guarantor
+	/// whose guarantee is liable for it (at any side and depth).
+	pub fn involved(id: ClaimId, claim: &ClaimOf<T>, who: &T::AccountId) -> bool {
+		claim.is_party(who)
+			|| claim.has_sat(who)
+			|| Liabilities::<T>::iter_prefix_values(id)
+				.take(T::MaxEscalationLevels::get().saturating_mul(2) as usize)
+				.any(|list| list.iter().any(|l| l.guarantor == *who))
+	}
+
+	/// Unseats the arbiters of claim `id` that have become involved in it (a counter-claim
+	/// made in arbitration makes the claimant's guarantors liable), with their votes.
+	pub(crate) fn unseat_involved_arbiters(id: ClaimId, claim: &ClaimOf<T>) {
+		let Some(mut arbitration) = Arbitrations::<T>::get(id) else { return };
+		let before = arbitration.arbiters.len();
+		arbitration.arbiters.retain(|a| {
+			let keep = !Self::involved(id, claim, &a.who);
+			if !keep {
+				ClaimsByAccount::<T>::remove(&a.who, id);
+			}
+			keep
+		});
+		if arbitration.arbiters.len() != before {
+			Arbitrations::<T>::insert(id, arbitration);
+		}
 	}
 
 	/// The last verdict a panel of the claim reached by a strict majority, from the top level
@@ -92,8 +118,7 @@ impl<T: Config> Pallet<T> {
 		let Some(seat) = arbitration.arbiters.iter_mut().find(|a| a.who == *who) else {
 			// A council member kept off because of its part in the claim is told so; anyone
 			// else (a member who joined the council later, say) is simply not seated.
-			let involved =
-				(claim.is_party(who) || claim.has_sat(who)) && T::Arbiters::contains(who);
+			let involved = T::Arbiters::contains(who) && Self::involved(id, claim, who);
 			return Err(if involved {
 				Error::<T>::InvolvedArbiter
 			} else {
@@ -135,6 +160,9 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ArbitrationLapsed { claim: id, standing: arbitration.standing });
 		match arbitration.standing {
 			Some(verdict) => Self::finalize(id, claim, verdict),
+			// A respondent that acknowledged owes the whole claim: a verdict of no fault
+			// (rejection) settles that; with nothing acknowledged, the claim is dismissed.
+			None if !claim.acknowledged.is_zero() => Self::finalize(id, claim, Verdict::Reject),
 			None => Self::dismiss(id, claim),
 		}
 	}

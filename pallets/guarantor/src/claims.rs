@@ -271,6 +271,10 @@ impl<T: Config> Pallet<T> {
 		claim.contest = Some(Contest { at_level: claim.level(), counter_claim });
 		if counter_claim.is_some() {
 			Self::fix_party_liability(id, &claim, Side::Claimant)?;
+			if claim.phase == ClaimPhase::Arbitration {
+				// The claimant's guarantors now have money riding on it: none may arbitrate.
+				Self::unseat_involved_arbiters(id, &claim);
+			}
 		}
 
 		let mut accounts = Vec::new();

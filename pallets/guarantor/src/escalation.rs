@@ -172,7 +172,21 @@ impl<T: Config> Pallet<T> {
 			// was, with no deadline: a broken invariant, reported loudly.
 			let fallback = with_storage_layer(|| -> DispatchResult {
 				if claim.phase == ClaimPhase::Arbitration {
-					Self::dismiss(id, claim.clone())
+					let undecided = crate::Arbitrations::<T>::get(id)
+						.is_some_and(|a| a.standing.is_none() && a.decision.is_none());
+					if undecided && claim.acknowledged.is_zero() {
+						// Nothing was found and nothing is owed: dismissal pays nothing.
+						Self::dismiss(id, claim.clone())
+					} else {
+						// A verdict that failed to execute is not thrown away: it is tried
+						// again an arbitration period later (root may resolve it meanwhile).
+						let mut claim = claim.clone();
+						let retry = frame_system::Pallet::<T>::block_number()
+							.saturating_add(Self::timing().arbitration_period);
+						claim.deadline = Some(Self::schedule(id, retry));
+						Claims::<T>::insert(id, claim);
+						Ok(())
+					}
 				} else {
 					let mut claim = claim.clone();
 					Self::transition(id, &mut claim, ClaimPhase::Arbitration)?;

@@ -15,8 +15,9 @@
 //!   queue, at the slot its record names, and the queue holds nothing else; a final claim has
 //!   none; the queue's own bookkeeping (ranges, cursor) is consistent;
 //! - a claim has an arbitration record exactly when it is in arbitration or reached a final
-//!   phase through it (never a voting or decided one); its arbiters are council-free of the
-//!   claim: no party, no panelist, none twice; a decision is a strict majority of their votes;
+//!   phase through it (never a voting or decided one), and never outlives it; its arbiters are
+//!   uninvolved in the claim (no party, no panelist, no liable guarantor), none twice, each
+//!   with the claim in its index; a decision is a strict majority of their votes;
 //! - every final claim, and nothing else, is queued for pruning exactly once.
 
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -154,10 +155,14 @@ impl<T: Config> Pallet<T> {
 					let mut seated = BTreeSet::new();
 					for arbiter in arbitration.arbiters.iter() {
 						ensure!(
-							!claim.is_party(&arbiter.who) && !claim.has_sat(&arbiter.who),
+							!Pallet::<T>::involved(id, &claim, &arbiter.who),
 							"an arbiter is involved in the claim"
 						);
 						ensure!(seated.insert(arbiter.who.clone()), "an arbiter sits twice");
+						ensure!(
+							crate::ClaimsByAccount::<T>::contains_key(&arbiter.who, id),
+							"an arbiter does not find the claim among its own"
+						);
 					}
 					if let Some(decision) = arbitration.decision {
 						let tally = Pallet::<T>::tally(arbitration.arbiters.iter().map(|a| a.vote));
@@ -172,6 +177,9 @@ impl<T: Config> Pallet<T> {
 					"a claim in arbitration has no arbitration record"
 				),
 			}
+		}
+		for id in crate::Arbitrations::<T>::iter_keys() {
+			ensure!(Claims::<T>::contains_key(id), "an arbitration outlived its claim");
 		}
 		// Every queued entry is one open claim's deadline: with one entry per open claim, the
 		// counts agree only if none is left over.

@@ -558,7 +558,7 @@ where
 	/// Where it is in its life.
 	pub phase: ClaimPhase<Balance>,
 	/// Where the current phase's timeout sits in the deadline queue: its block and place
-	/// (`None` in arbitration and when final).
+	/// (`None` once final).
 	pub deadline: Option<Slot<BlockNumber>>,
 	/// The panels: `levels[k - 1]` sat at level `k`; the last is the current one.
 	pub levels: BoundedVec<Panel<AccountId, Balance, MaxPanel>, MaxLevels>,

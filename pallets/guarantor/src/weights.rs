@@ -73,57 +73,57 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof size: measured 282 bytes, estimated 3616.
 	fn add_founder() -> Weight {
-		Weight::from_parts(19_148_000, 3616)
+		Weight::from_parts(24_566_000, 3616)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 987 bytes, estimated 6242.
 	fn vouch() -> Weight {
-		Weight::from_parts(98_476_000, 6242)
+		Weight::from_parts(136_683_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Proof size: measured 1148 bytes, estimated 6242.
 	fn increase_guarantee() -> Weight {
-		Weight::from_parts(107_810_000, 6242)
+		Weight::from_parts(105_736_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
-	/// Proof size: measured 825 bytes, estimated 6242.
+	/// Proof size: measured 829 bytes, estimated 6242.
 	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(39_990_000, 6242)
+		Weight::from_parts(46_609_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Proof size: measured 1158 bytes, estimated 6242.
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(91_546_000, 6242)
+		Weight::from_parts(119_858_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
-	/// Proof size: measured 612 bytes, estimated 3616.
+	/// Proof size: measured 612 bytes, estimated 3658.
 	fn deposit() -> Weight {
-		Weight::from_parts(99_157_000, 3616)
+		Weight::from_parts(87_260_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
-	/// Proof size: measured 650 bytes, estimated 3674.
+	/// Proof size: measured 654 bytes, estimated 3674.
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(29_744_000, 3674)
+		Weight::from_parts(25_859_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Proof size: measured 929 bytes, estimated 3674.
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(71_667_000, 3674)
+		Weight::from_parts(76_654_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `g` is in `[1, 16]`.
-	/// Proof size: measured 906 bytes, estimated 3674.
+	/// Proof size: measured 910 bytes, estimated 3674.
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(46_913_610, 3674)
-			.saturating_add(Weight::from_parts(10_093_743, 0).saturating_mul(g.into()))
+		Weight::from_parts(42_851_567, 3674)
+			.saturating_add(Weight::from_parts(13_562_599, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
@@ -131,10 +131,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `g` is in `[2, 16]`.
-	/// Proof size: measured 1398 bytes, estimated 6242.
+	/// Proof size: measured 1402 bytes, estimated 6242.
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(127_478_759, 6242)
-			.saturating_add(Weight::from_parts(21_325_807, 0).saturating_mul(g.into()))
+		Weight::from_parts(180_106_604, 6242)
+			.saturating_add(Weight::from_parts(22_973_650, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -142,10 +142,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 1769 bytes, estimated 6557.
+	/// Proof size: measured 1773 bytes, estimated 6557.
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(178_489_842, 6557)
-			.saturating_add(Weight::from_parts(94_542_637, 0).saturating_mul(l.into()))
+		Weight::from_parts(185_765_545, 6557)
+			.saturating_add(Weight::from_parts(70_299_021, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(l.into())))
@@ -154,40 +154,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Proof size: measured 1359 bytes, estimated 6557.
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(132_426_000, 6557)
+		Weight::from_parts(127_479_000, 6557)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// `g` is in `[2, 16]`.
-	/// Proof size: measured 3394 bytes, estimated 21998.
+	/// Proof size: measured 3398 bytes, estimated 21998.
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(275_228_074, 21998)
-			.saturating_add(Weight::from_parts(27_751_805, 0).saturating_mul(g.into()))
+		Weight::from_parts(233_660_869, 21998)
+			.saturating_add(Weight::from_parts(25_573_229, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(24))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(18))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
-	/// Proof size: measured 1400 bytes, estimated 6557.
+	/// Proof size: measured 1404 bytes, estimated 6557.
 	fn vote() -> Weight {
-		Weight::from_parts(79_538_000, 6557)
+		Weight::from_parts(76_764_000, 6557)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
-	/// Not measured yet: `vote`'s weight with the arbitration record read and written (and the
-	/// council read). Replaced by the next `scripts/benchmark.sh guarantor`.
+	/// Proof size: measured 1166 bytes, estimated 6557.
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(79_538_000, 6557)
-			.saturating_add(Weight::from_parts(0, 1600))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(6))
+		Weight::from_parts(53_079_000, 6557)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// `g` is in `[2, 16]`.
-	/// Proof size: measured 3228 bytes, estimated 19302.
+	/// Proof size: measured 3232 bytes, estimated 19302.
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(291_055_778, 19302)
-			.saturating_add(Weight::from_parts(52_200_830, 0).saturating_mul(g.into()))
+		Weight::from_parts(257_187_475, 19302)
+			.saturating_add(Weight::from_parts(48_335_523, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(g.into())))
@@ -195,37 +193,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 3067 bytes, estimated 21918.
+	/// Proof size: measured 3324 bytes, estimated 21918.
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(551_269_815, 21918)
-			.saturating_add(Weight::from_parts(708_868_620, 0).saturating_mul(l.into()))
+		Weight::from_parts(562_984_530, 21918)
+			.saturating_add(Weight::from_parts(439_618_776, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(37))
+			.saturating_add(T::DbWeight::get().reads(38))
 			.saturating_add(T::DbWeight::get().reads((20_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(44))
+			.saturating_add(T::DbWeight::get().writes(45))
 			.saturating_add(T::DbWeight::get().writes((26_u64).saturating_mul(l.into())))
 	}
 	/// Proof size: measured 1140 bytes, estimated 6196.
 	fn repay() -> Weight {
-		Weight::from_parts(106_779_000, 6196)
+		Weight::from_parts(82_943_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Proof size: measured 0 bytes, estimated 0.
 	fn set_timing() -> Weight {
-		Weight::from_parts(8_823_000, 0)
+		Weight::from_parts(6_360_000, 0)
 			.saturating_add(T::DbWeight::get().reads(0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 132 bytes, estimated 1489.
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(4_367_000, 1489)
+		Weight::from_parts(4_226_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 132 bytes, estimated 3485.
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(9_023_000, 3485)
+		Weight::from_parts(9_204_000, 3485)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -233,9 +231,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `l` is in `[1, 4]`.
 	/// Proof size: measured 0 bytes, estimated 37614.
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(1_008_627_000, 37614)
-			.saturating_add(Weight::from_parts(140_845_347, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(178_841_116, 0).saturating_mul(l.into()))
+		Weight::from_parts(1_096_206_000, 37614)
+			.saturating_add(Weight::from_parts(79_891_408, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(129_756_804, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(60))
@@ -249,9 +247,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `w` is in `[1, 31]`.
 	/// Proof size: measured 0 bytes, estimated 252126.
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(1_200_422_000, 252126)
-			.saturating_add(Weight::from_parts(509_450_490, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(56_972_021, 0).saturating_mul(w.into()))
+		Weight::from_parts(1_077_759_000, 252126)
+			.saturating_add(Weight::from_parts(215_730_241, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(43_624_615, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(171))
@@ -264,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `w` is in `[1, 32]`.
 	/// Proof size: measured 902 bytes, estimated 3616.
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(20_383_667, 3616)
-			.saturating_add(Weight::from_parts(20_048_050, 0).saturating_mul(w.into()))
+		Weight::from_parts(36_157_167, 3616)
+			.saturating_add(Weight::from_parts(13_949_003, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -273,12 +271,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 484 bytes, estimated 6557.
+	/// Proof size: measured 690 bytes, estimated 6557.
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(46_437_836, 6557)
-			.saturating_add(Weight::from_parts(30_704_870, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(7))
+		Weight::from_parts(43_573_473, 6557)
+			.saturating_add(Weight::from_parts(19_189_692, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(13))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(l.into())))
 	}
 }
@@ -286,48 +284,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn add_founder() -> Weight {
-		Weight::from_parts(19_148_000, 3616)
+		Weight::from_parts(24_566_000, 3616)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn vouch() -> Weight {
-		Weight::from_parts(98_476_000, 6242)
+		Weight::from_parts(136_683_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn increase_guarantee() -> Weight {
-		Weight::from_parts(107_810_000, 6242)
+		Weight::from_parts(105_736_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(39_990_000, 6242)
+		Weight::from_parts(46_609_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(91_546_000, 6242)
+		Weight::from_parts(119_858_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(99_157_000, 3616)
+		Weight::from_parts(87_260_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(29_744_000, 3674)
+		Weight::from_parts(25_859_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(71_667_000, 3674)
+		Weight::from_parts(76_654_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(46_913_610, 3674)
-			.saturating_add(Weight::from_parts(10_093_743, 0).saturating_mul(g.into()))
+		Weight::from_parts(42_851_567, 3674)
+			.saturating_add(Weight::from_parts(13_562_599, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(g.into())))
@@ -335,8 +333,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(127_478_759, 6242)
-			.saturating_add(Weight::from_parts(21_325_807, 0).saturating_mul(g.into()))
+		Weight::from_parts(180_106_604, 6242)
+			.saturating_add(Weight::from_parts(22_973_650, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -344,8 +342,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(178_489_842, 6557)
-			.saturating_add(Weight::from_parts(94_542_637, 0).saturating_mul(l.into()))
+		Weight::from_parts(185_765_545, 6557)
+			.saturating_add(Weight::from_parts(70_299_021, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(13))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(l.into())))
@@ -353,13 +351,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(l.into())))
 	}
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(132_426_000, 6557)
+		Weight::from_parts(127_479_000, 6557)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(275_228_074, 21998)
-			.saturating_add(Weight::from_parts(27_751_805, 0).saturating_mul(g.into()))
+		Weight::from_parts(233_660_869, 21998)
+			.saturating_add(Weight::from_parts(25_573_229, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(24))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -367,19 +365,18 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(79_538_000, 6557)
+		Weight::from_parts(76_764_000, 6557)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(79_538_000, 6557)
-			.saturating_add(Weight::from_parts(0, 1600))
-			.saturating_add(RocksDbWeight::get().reads(8))
-			.saturating_add(RocksDbWeight::get().writes(6))
+		Weight::from_parts(53_079_000, 6557)
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(291_055_778, 19302)
-			.saturating_add(Weight::from_parts(52_200_830, 0).saturating_mul(g.into()))
+		Weight::from_parts(257_187_475, 19302)
+			.saturating_add(Weight::from_parts(48_335_523, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(15))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(g.into())))
@@ -387,38 +384,38 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(551_269_815, 21918)
-			.saturating_add(Weight::from_parts(708_868_620, 0).saturating_mul(l.into()))
+		Weight::from_parts(562_984_530, 21918)
+			.saturating_add(Weight::from_parts(439_618_776, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(37))
+			.saturating_add(RocksDbWeight::get().reads(38))
 			.saturating_add(RocksDbWeight::get().reads((20_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().writes(44))
+			.saturating_add(RocksDbWeight::get().writes(45))
 			.saturating_add(RocksDbWeight::get().writes((26_u64).saturating_mul(l.into())))
 	}
 	fn repay() -> Weight {
-		Weight::from_parts(106_779_000, 6196)
+		Weight::from_parts(82_943_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn set_timing() -> Weight {
-		Weight::from_parts(8_823_000, 0)
+		Weight::from_parts(6_360_000, 0)
 			.saturating_add(RocksDbWeight::get().reads(0))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(4_367_000, 1489)
+		Weight::from_parts(4_226_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(9_023_000, 3485)
+		Weight::from_parts(9_204_000, 3485)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(1_008_627_000, 37614)
-			.saturating_add(Weight::from_parts(140_845_347, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(178_841_116, 0).saturating_mul(l.into()))
+		Weight::from_parts(1_096_206_000, 37614)
+			.saturating_add(Weight::from_parts(79_891_408, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(129_756_804, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(60))
@@ -429,9 +426,9 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(l.into())))
 	}
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(1_200_422_000, 252126)
-			.saturating_add(Weight::from_parts(509_450_490, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(56_972_021, 0).saturating_mul(w.into()))
+		Weight::from_parts(1_077_759_000, 252126)
+			.saturating_add(Weight::from_parts(215_730_241, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(43_624_615, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(171))
@@ -442,8 +439,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(w.into())))
 	}
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(20_383_667, 3616)
-			.saturating_add(Weight::from_parts(20_048_050, 0).saturating_mul(w.into()))
+		Weight::from_parts(36_157_167, 3616)
+			.saturating_add(Weight::from_parts(13_949_003, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -451,10 +448,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(46_437_836, 6557)
-			.saturating_add(Weight::from_parts(30_704_870, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(7))
+		Weight::from_parts(43_573_473, 6557)
+			.saturating_add(Weight::from_parts(19_189_692, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(13))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(l.into())))
 	}
 }

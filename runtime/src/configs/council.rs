@@ -11,7 +11,9 @@
 //!   upgrade needs root. A 2/3 motion whitelists the hash of `system.authorizeUpgrade(hash)`
 //!   and dispatches it as root in the same `utility.batchAll`; anyone then submits the code
 //!   with `system.applyAuthorizedUpgrade`. That is the SDK's way for a collective to act as
-//!   root for the calls it chooses, without a sudo key.
+//!   root for the calls it chooses, without a sudo key. It means two thirds of the council
+//!   *are* root: any root call, `guarantor.resolve` included, is theirs by motion, in the open
+//!   (the call is in `council.proposalOf` before anyone votes).
 //! - **Arbitration**: the council members uninvolved in a claim arbitrate it (the guarantor
 //!   pallet seats them, [`CouncilMembers`]); a motion cannot, because its origin cannot
 //!   exclude the members involved in the claim.
@@ -19,14 +21,17 @@
 use alloc::vec::Vec;
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, EitherOfDiverse, SortedMembers},
+	traits::{
+		fungible::HoldConsideration, ConstU32, EitherOfDiverse, LinearStoragePrice, SortedMembers,
+	},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
 use super::super::{
-	AccountId, BlockNumber, Preimage, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, DAYS,
+	AccountId, Balance, Balances, BlockNumber, Preimage, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeHoldReason, RuntimeOrigin, DAYS, DEPOSIT_PER_BYTE, UNIT,
 };
 use super::RuntimeBlockWeights;
 
@@ -57,8 +62,9 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = MotionDuration;
 	type MaxProposals = ConstU32<32>;
 	type MaxMembers = ConstU32<COUNCIL_MAX_MEMBERS>;
-	/// Absent members vote as the prime member did (if there is one), else against: a
-	/// motion does not pass for lack of attention.
+	/// At `close`, absent members count as voting as the prime member did, or against if
+	/// there is no prime. With a prime set, the prime's vote carries the silent: the council
+	/// chooses its prime (`setMembers`) knowing that.
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	type SetMembersOrigin = CouncilTwoThirds;
@@ -101,12 +107,27 @@ impl pallet_whitelist::Config for Runtime {
 	type WeightInfo = pallet_whitelist::weights::SubstrateWeight<Runtime>;
 }
 
+parameter_types! {
+	pub const PreimageHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+	/// Noting a preimage holds 1 POR plus the storage price of its bytes, returned when it is
+	/// unnoted: state costs whoever fills it.
+	pub const PreimageBaseDeposit: Balance = UNIT;
+	pub const PreimageByteDeposit: Balance = DEPOSIT_PER_BYTE;
+}
+
 impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
-	type Currency = super::super::Balances;
+	type Currency = Balances;
 	/// Only root (the council, through the whitelist) manages preimages by hand.
 	type ManagerOrigin = EnsureRoot<AccountId>;
-	/// Preimages are noted by the whitelist for the council's own calls: no deposit.
-	type Consideration = ();
+	/// Anyone may note a preimage, holding a deposit for it (the whitelist's own requests are
+	/// free: a requested preimage is the chain's, not the noter's).
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		PreimageHoldReason,
+		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+	>;
 }

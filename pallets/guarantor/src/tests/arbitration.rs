@@ -191,16 +191,103 @@ fn a_split_vote_applies_the_default_at_the_next_block() {
 }
 
 #[test]
-fn with_fewer_than_two_arbiters_the_default_applies_at_the_next_block() {
+fn one_uninvolved_member_decides_alone_and_with_none_the_default_waits_the_period() {
 	cooperative().build_and_execute(|| {
-		// The only other council member is the respondent itself.
+		// The only other council member is the respondent itself: 90 alone arbitrates, and
+		// its vote is a majority of one.
 		set_council(vec![4, 90]);
 		let id = claim_in_arbitration();
 		assert_eq!(arbiters(id), vec![90]);
-		let now = System::block_number();
-		assert_eq!(Claims::<Test>::get(id).unwrap().deadline_block(), Some(now + 1));
-		run_to_block(now + 1);
+		let deadline = 1 + DECISION_PERIOD + ARBITRATION_PERIOD;
+		assert_eq!(Claims::<Test>::get(id).unwrap().deadline_block(), Some(deadline));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(90), id, uphold(10)));
+		run_to_block(System::block_number() + 1);
+		assert!(matches!(
+			Claims::<Test>::get(id).unwrap().phase,
+			ClaimPhase::Paid { amount: 10, .. }
+		));
+	});
+	cooperative().build_and_execute(|| {
+		// Nobody uninvolved (an empty council, as right after an upgrade that adds it): the
+		// whole period still runs, for root to act, before the default.
+		set_council(vec![]);
+		let id = claim_in_arbitration();
+		assert!(arbiters(id).is_empty());
+		let deadline = 1 + DECISION_PERIOD + ARBITRATION_PERIOD;
+		run_to_block(deadline - 1);
+		assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Arbitration);
+		run_to_block(deadline);
 		assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Dismissed);
+	});
+}
+
+#[test]
+fn a_council_member_whose_guarantee_becomes_liable_loses_its_seat() {
+	// 5 is guaranteed by 2 and 3; 3 is on the council and sits out nothing at first.
+	ExtBuilder::default()
+		.guarantees(&[(1, 4, 40), (2, 4, 30), (2, 5, 20), (3, 5, 20)])
+		.build_and_execute(|| {
+			set_council(vec![3, 90, 91]);
+			let id = claim_in_arbitration();
+			assert_eq!(arbiters(id), vec![3, 90, 91]);
+			// 4 counter-claims: 5's guarantees (2's and 3's) become liable, so 3 has money on
+			// the outcome and is unseated, its index entry with it.
+			assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), id, Some(10)));
+			assert_eq!(arbiters(id), vec![90, 91]);
+			assert!(!ClaimsByAccount::<Test>::contains_key(3, id));
+			assert_noop!(
+				Guarantor::vote(RuntimeOrigin::signed(3), id, Verdict::Reject),
+				Error::<Test>::InvolvedArbiter
+			);
+		});
+}
+
+#[test]
+fn a_council_member_liable_for_the_claim_is_never_seated() {
+	// 4 has four guarantors; panels seat the three largest (1, 2 and 6), so 3's guarantee is
+	// liable for a claim against 4 without 3 ever sitting on its panel.
+	ExtBuilder::default()
+		.guarantees(&[
+			(1, 6, 20),
+			(2, 6, 20),
+			(1, 4, 40),
+			(2, 4, 30),
+			(6, 4, 25),
+			(3, 4, 20),
+			(1, 5, 20),
+			(2, 5, 20),
+		])
+		.build_and_execute(|| {
+			set_council(vec![3, 90, 91]);
+			let id = claim_in_arbitration();
+			assert!(!Claims::<Test>::get(id).unwrap().has_sat(&3));
+			assert_eq!(arbiters(id), vec![90, 91]);
+			assert_noop!(
+				Guarantor::vote(RuntimeOrigin::signed(3), id, Verdict::Reject),
+				Error::<Test>::InvolvedArbiter
+			);
+		});
+}
+
+#[test]
+fn an_acknowledged_claim_nobody_decided_is_rejected_not_dismissed_and_the_rest_is_owed() {
+	cooperative().build_and_execute(|| {
+		assert_ok!(Guarantor::deposit(RuntimeOrigin::signed(4), 10));
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(5),
+			4,
+			30,
+			Default::default(),
+			None
+		));
+		// 4 pays 10 of it from its deposit; the rest waits for a verdict that never comes.
+		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(4), 0, false));
+		run_to_block(1 + DECISION_PERIOD + ARBITRATION_PERIOD);
+		let phase = Claims::<Test>::get(0).unwrap().phase;
+		assert_eq!(phase, ClaimPhase::Paid { amount: 30, compensated: 10, force_majeure: false });
+		// Acknowledging meant owing it all: 4 owes 5 the other 20, its guarantors nothing.
+		assert_eq!(crate::Debts::<Test>::get(4, 5), Some(20));
+		assert_eq!((liable_claims(1, 4), liable_claims(2, 4)), (0, 0));
 	});
 }
 
