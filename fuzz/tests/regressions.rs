@@ -4,7 +4,12 @@
 use poruka_fuzz::{chain::dev_genesis, checks, run};
 
 /// Sequences that broke a rule once: seed, steps, and what broke.
-const FOUND: &[(u64, usize, &str)] = &[];
+const FOUND: &[(u64, usize, &str)] = &[(
+	317_206_509_019,
+	200,
+	"a council member guaranteeing the respondent of a claim that went straight to arbitration \
+	 was seated as its arbiter, then became liable (issue 12, fixed by unseating it)",
+)];
 
 #[test]
 fn the_first_seeds_and_every_seed_that_ever_broke_a_rule_keep_every_rule() {

@@ -164,6 +164,10 @@ impl<T: Config> Pallet<T> {
 		// Every guarantee standing for the respondent now is liable; none given later is.
 		Self::fix_party_liability(id, &claim, Side::Respondent)?;
 		if to_arbiter {
+			// Arbiters were seated before the respondent's guarantees became liable: a council
+			// member among its guarantors (one that could not sit on a panel) has money riding
+			// on the claim and must not arbitrate it.
+			Self::unseat_involved_arbiters(id, &claim);
 			Self::deposit_event(Event::ClaimSentToArbiter { claim: id, level: 0 });
 		}
 		Claims::<T>::insert(id, claim);

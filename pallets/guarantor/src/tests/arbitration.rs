@@ -386,3 +386,26 @@ fn a_claim_in_arbitration_on_a_counter_claim_can_find_the_claimant_at_fault() {
 		)));
 	});
 }
+
+#[test]
+fn a_guarantor_of_a_respondent_no_panel_can_judge_does_not_arbitrate_its_claim() {
+	// 4's guarantors 1, 2 and 3 revoke: revoked guarantees seat nobody, but in their notice they
+	// are still liable. A claim against 4 goes straight to arbitration with all three liable.
+	ExtBuilder::default()
+		.guarantees(&[(1, 4, 40), (2, 4, 30), (3, 4, 20), (1, 5, 20), (2, 5, 20)])
+		.build_and_execute(|| {
+			for who in [1, 2, 3] {
+				assert_ok!(Guarantor::revoke_guarantee(RuntimeOrigin::signed(who), 4));
+			}
+			set_council(vec![3, 90, 91]);
+			assert_ok!(Guarantor::file_claim(
+				RuntimeOrigin::signed(5),
+				4,
+				30,
+				Default::default(),
+				None
+			));
+			assert_eq!(Claims::<Test>::get(0).unwrap().phase, ClaimPhase::Arbitration);
+			assert!(!arbiters(0).contains(&3), "{:?}", arbiters(0));
+		});
+}
