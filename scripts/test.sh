@@ -22,8 +22,25 @@ build_workspace
 echo "[test] npm ci (scripts/client: the polkadot.js demo the end-to-end story runs)"
 (cd "$repo_root/scripts/client" && npm ci --no-audit --no-fund --loglevel=error)
 
-echo "[test] cargo test"
-cargo test --locked --release --workspace "$@"
+if [ $# -gt 0 ]; then
+  echo "[test] cargo test $*"
+  cargo test --locked --release --workspace "$@"
+else
+  # The runtime upgrade by council motion (node/tests/upgrade.rs: two minutes of one dev node,
+  # mostly waiting for blocks) runs beside the other tests instead of after them.
+  upgrade_log=$(mktemp /tmp/poruka-test-upgrade.XXXXXX)
+  echo "[test] cargo test --test upgrade, in the background (log: $upgrade_log)"
+  cargo test --locked --release --workspace --test upgrade >"$upgrade_log" 2>&1 &
+  upgrade_pid=$!
+  echo "[test] cargo test (all the rest)"
+  cargo test --locked --release --workspace -- --skip the_council_upgrades_the_runtime
+  if ! wait "$upgrade_pid"; then
+    cat "$upgrade_log"
+    echo "[test] FAILED: the runtime upgrade test (node/tests/upgrade.rs)"
+    exit 1
+  fi
+  grep -E "^test |test result" "$upgrade_log"
+fi
 
 # Seeds move with the commit, so each change explores new sequences; a failure prints the
 # command that replays it.

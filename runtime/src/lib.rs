@@ -15,6 +15,15 @@
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
+/// This runtime built as its own next version (`spec_version` one higher, nothing else
+/// changed): the code the end-to-end test of a runtime upgrade by council motion installs
+/// (`node/tests/upgrade.rs`). Built by `build.rs` beside the real wasm; `None` when the wasm
+/// build is skipped. Never a real chain's runtime: a real upgrade is built from its own commit.
+#[cfg(feature = "std")]
+pub mod upgrade_test {
+	include!(concat!(env!("OUT_DIR"), "/upgrade_test_wasm"));
+}
+
 extern crate alloc;
 
 use alloc::vec::Vec;
@@ -66,19 +75,31 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. Bump `spec_version` with every change of runtime logic, and
-/// `transaction_version` whenever calls or transaction extensions change their encoding.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("poruka"),
-	impl_name: alloc::borrow::Cow::Borrowed("poruka"),
-	authoring_version: 1,
-	spec_version: 103,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with the given `spec_version` (a literal, as `runtime_version` needs).
+macro_rules! runtime_version {
+	($spec_version:tt) => {
+		/// The runtime's version. Bump `spec_version` with every change of runtime logic, and
+		/// `transaction_version` whenever calls or transaction extensions change their encoding.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("poruka"),
+			impl_name: alloc::borrow::Cow::Borrowed("poruka"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 2,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "upgrade-test"))]
+runtime_version!(104);
+// Only in `upgrade_test::WASM_BINARY`: the next version, which the upgrade test installs.
+// Always one more than the line above.
+#[cfg(feature = "upgrade-test")]
+runtime_version!(105);
 
 mod block_times {
 	/// The average expected block time, which the slot duration follows.

@@ -11,8 +11,9 @@ use poruka_runtime::{Council, Guarantor, Runtime, RuntimeCall, RuntimeEvent, Sys
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
 use sp_runtime::{traits::Hash, DispatchError, DispatchResult};
 
-/// `proposer` moves `call` with `threshold`, `ayes` vote for it (the proposer's own vote is
-/// cast when it proposes), and it is closed: the result of dispatching it, if it passed.
+/// `proposer` moves `call` with `threshold`, `ayes` vote for it (the proposer's aye is not
+/// counted unless it is among them), and it is closed: the result of dispatching it, if it
+/// passed.
 fn motion(
 	proposer: Sr25519Keyring,
 	threshold: u32,
@@ -95,6 +96,32 @@ fn one_member_a_bare_majority_or_a_plain_account_cannot() {
 		);
 		assert_eq!(Guarantor::timing(), before);
 		assert!(pallet_guarantor::Members::<Runtime>::get(id(Ferdie)).is_none());
+	});
+}
+
+#[test]
+fn the_council_grows_by_motion_but_never_past_its_bound() {
+	dev_chain().execute_with(|| {
+		let members = || pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get();
+		let five = members();
+		let set = |count: u32| {
+			let mut new_members = five.clone();
+			new_members
+				.extend((0..count - 5).map(|i| sp_core::crypto::AccountId32::new([i as u8; 32])));
+			RuntimeCall::Council(pallet_collective::Call::set_members {
+				new_members,
+				prime: None,
+				old_count: 5,
+			})
+		};
+		let ayes = [Alice, Bob, Charlie, Dave];
+		// Seventeen: more than COUNCIL_MAX_MEMBERS, refused by the runtime's call filter.
+		let refused = motion(Alice, 4, set(17), &ayes);
+		assert_eq!(refused, Some(Err(frame_system::Error::<Runtime>::CallFiltered.into())));
+		assert_eq!(members(), five);
+		// Sixteen: seated.
+		assert_eq!(motion(Alice, 4, set(16), &ayes), Some(Ok(())));
+		assert_eq!(members().len(), 16);
 	});
 }
 

@@ -27,8 +27,8 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
-	claims::Tally, Arbiter, Arbitration, Arbitrations, BalanceOf, ClaimOf, ClaimsByAccount, Config,
-	Error, Event, Liabilities, Pallet, Verdict,
+	claims::Tally, weights::WeightInfo, Arbiter, Arbitration, Arbitrations, BalanceOf, ClaimOf,
+	ClaimPhase, Claims, ClaimsByAccount, Config, Error, Event, Liabilities, Pallet, Verdict,
 };
 use poruka_primitives::ClaimId;
 
@@ -41,9 +41,10 @@ impl<T: Config> Pallet<T> {
 		claim: &ClaimOf<T>,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
 		let seats = T::MaxArbiters::get() as usize;
+		let liable = Self::liable_guarantors(id);
 		let arbiters: Vec<Arbiter<T::AccountId, BalanceOf<T>>> = T::Arbiters::sorted_members()
 			.into_iter()
-			.filter(|who| !Self::involved(id, claim, who))
+			.filter(|who| !Self::is_involved(claim, who, &liable))
 			.take(seats)
 			.map(|who| Arbiter { who, vote: None })
 			.collect();
@@ -64,23 +65,49 @@ impl<T: Config> Pallet<T> {
 		Ok(deadline)
 	}
 
+	/// What seating (or unseating) the arbiters of claim `id` cost, if the call that just
+	/// touched it left it in arbitration; nothing otherwise (the claim was just written: its
+	/// read costs no database access).
+	pub(crate) fn arbitration_weight(id: ClaimId) -> Weight {
+		let in_arbitration =
+			Claims::<T>::get(id).is_some_and(|claim| claim.phase == ClaimPhase::Arbitration);
+		if in_arbitration {
+			T::WeightInfo::open_arbitration()
+		} else {
+			Weight::zero()
+		}
+	}
+
 	/// Whether `who` has a part in claim `id`: a party, a panelist of any level, or a guarantor
 	/// whose guarantee is liable for it (at any side and depth).
 	pub fn involved(id: ClaimId, claim: &ClaimOf<T>, who: &T::AccountId) -> bool {
-		claim.is_party(who)
-			|| claim.has_sat(who)
-			|| Liabilities::<T>::iter_prefix_values(id)
-				.take(T::MaxEscalationLevels::get().saturating_mul(2) as usize)
-				.any(|list| list.iter().any(|l| l.guarantor == *who))
+		Self::is_involved(claim, who, &Self::liable_guarantors(id))
+	}
+
+	/// [`Self::involved`], with the claim's liable guarantors already read.
+	fn is_involved(claim: &ClaimOf<T>, who: &T::AccountId, liable: &[T::AccountId]) -> bool {
+		claim.is_party(who) || claim.has_sat(who) || liable.contains(who)
+	}
+
+	/// The guarantors whose guarantees are liable for claim `id`, at any side and depth: one
+	/// read per side and depth (at most `2 × MaxEscalationLevels`).
+	fn liable_guarantors(id: ClaimId) -> Vec<T::AccountId> {
+		Liabilities::<T>::iter_prefix_values(id)
+			.take(T::MaxEscalationLevels::get().saturating_mul(2) as usize)
+			.flat_map(|list| list.into_iter().map(|l| l.guarantor))
+			.collect()
 	}
 
 	/// Unseats the arbiters of claim `id` that have become involved in it (a counter-claim
-	/// made in arbitration makes the claimant's guarantors liable), with their votes.
+	/// made in arbitration makes the claimant's guarantors liable), with their votes. Costs no
+	/// more than [`Self::open_arbitration`]: the record and the liabilities read, at most
+	/// `MaxArbiters` index entries and the record written.
 	pub(crate) fn unseat_involved_arbiters(id: ClaimId, claim: &ClaimOf<T>) {
 		let Some(mut arbitration) = Arbitrations::<T>::get(id) else { return };
+		let liable = Self::liable_guarantors(id);
 		let before = arbitration.arbiters.len();
 		arbitration.arbiters.retain(|a| {
-			let keep = !Self::involved(id, claim, &a.who);
+			let keep = !Self::is_involved(claim, &a.who, &liable);
 			if !keep {
 				ClaimsByAccount::<T>::remove(&a.who, id);
 			}

@@ -134,6 +134,17 @@ fn claim_at_level<T: Config>(
 	id
 }
 
+/// Seats `MaxArbiters` council members who have no part in any claim the benchmarks file, so
+/// that a claim entering arbitration seats the most arbiters it can.
+fn full_council<T: Config>() {
+	for i in 0..T::MaxArbiters::get() {
+		let arbiter: T::AccountId = account("arbiter", i, 0);
+		if !T::Arbiters::contains(&arbiter) {
+			T::Arbiters::add(&arbiter);
+		}
+	}
+}
+
 /// Every panelist of the claim's current level votes `verdict`.
 fn all_vote<T: Config>(id: ClaimId, verdict: Verdict<BalanceOf<T>>) {
 	let panel = Claims::<T>::get(id).and_then(|c| c.panel().cloned()).expect("a panel");
@@ -364,12 +375,7 @@ mod benchmarks {
 	/// deadline to the next block).
 	#[benchmark]
 	fn vote_in_arbitration() {
-		for i in 0..T::MaxArbiters::get() {
-			let arbiter: T::AccountId = account("arbiter", i, 0);
-			if !T::Arbiters::contains(&arbiter) {
-				T::Arbiters::add(&arbiter);
-			}
-		}
+		full_council::<T>();
 		// A claim against a founder goes straight to arbitration.
 		let respondent = founder::<T>(0);
 		let id = Guarantor::<T>::do_file_claim(
@@ -397,6 +403,31 @@ mod benchmarks {
 		#[extrinsic_call]
 		vote(RawOrigin::Signed(decider), id, verdict);
 		assert!(crate::Arbitrations::<T>::get(id).is_some_and(|a| a.decision == Some(verdict)));
+	}
+
+	/// A claim enters arbitration (the most a call or a deadline adds when it sends a claim to
+	/// the arbiters): the liabilities of both sides at every depth are read, and `MaxArbiters`
+	/// council members, none involved, are seated and indexed.
+	#[benchmark]
+	fn open_arbitration() -> Result<(), BenchmarkError> {
+		full_council::<T>();
+		let l = T::MaxEscalationLevels::get();
+		let width = T::MaxPanelSize::get()
+			.min(T::MaxGuarantors::get())
+			.min(T::MaxWards::get())
+			.max(T::MinGuarantors::get());
+		let (_, respondent) = tree::<T>(l, width);
+		let claimant = claimant_tree::<T>(l, width);
+		let id = claim_at_level::<T>(&claimant, &respondent, stake::<T>(), l, true);
+		let mut claim = Claims::<T>::get(id).expect("filed");
+		ensure!(claim.phase.is_voting(), BenchmarkError::Stop("the claim is still before a panel"));
+		#[block]
+		{
+			Guarantor::<T>::transition(id, &mut claim, ClaimPhase::Arbitration)?;
+		}
+		let seated = crate::Arbitrations::<T>::get(id).map(|a| a.arbiters.len() as u32);
+		assert_eq!(seated, Some(T::MaxArbiters::get()));
+		Ok(())
 	}
 
 	/// An appeal that forms the next level from `g` guarantors of every panelist.
@@ -599,12 +630,14 @@ mod benchmarks {
 		assert_eq!(Members::<T>::get(&who).map(|m| m.strikes), Some(0));
 	}
 
-	/// A final claim that reached level `l` with full panels, pruned from state.
+	/// A final claim that reached level `l` with full panels and `MaxArbiters` arbiters,
+	/// pruned from state.
 	#[benchmark]
 	fn prune_claim(l: Linear<1, { T::MaxEscalationLevels::get() }>) {
 		let width = T::MaxPanelSize::get().min(T::MaxGuarantors::get()).min(T::MaxWards::get());
 		let (_, respondent) = tree::<T>(l, width);
 		let claimant = claimant::<T>();
+		full_council::<T>();
 		let id = claim_at_level::<T>(&claimant, &respondent, stake::<T>(), l, false);
 		let mut claim = Claims::<T>::get(id).expect("filed");
 		if claim.phase != ClaimPhase::Arbitration {

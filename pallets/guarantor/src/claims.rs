@@ -141,6 +141,10 @@ impl<T: Config> Pallet<T> {
 		ClaimsByAccount::<T>::insert(claimant, id, ());
 		ClaimsByAccount::<T>::insert(respondent, id, ());
 
+		// Every guarantee standing for the respondent now is liable; none given later is. Fixed
+		// first, so that arbiters seated below never include a guarantor with money riding on
+		// the claim.
+		Self::fix_party_liability(id, &claim, Side::Respondent)?;
 		let panel = Self::first_panel(&claim);
 		let panel_accounts: Vec<T::AccountId> = panel.iter().map(|p| p.who.clone()).collect();
 		let to_arbiter = panel.is_empty();
@@ -161,13 +165,7 @@ impl<T: Config> Pallet<T> {
 			panel: panel_accounts,
 			deadline: claim.deadline_block(),
 		});
-		// Every guarantee standing for the respondent now is liable; none given later is.
-		Self::fix_party_liability(id, &claim, Side::Respondent)?;
 		if to_arbiter {
-			// Arbiters were seated before the respondent's guarantees became liable: a council
-			// member among its guarantors (one that could not sit on a panel) has money riding
-			// on the claim and must not arbitrate it.
-			Self::unseat_involved_arbiters(id, &claim);
 			Self::deposit_event(Event::ClaimSentToArbiter { claim: id, level: 0 });
 		}
 		Claims::<T>::insert(id, claim);
@@ -505,5 +503,6 @@ impl<T: Config> ClaimFiler<T::AccountId, BalanceOf<T>> for Pallet<T> {
 
 	fn file_claim_weight() -> Weight {
 		T::WeightInfo::file_claim(T::MaxGuarantors::get())
+			.saturating_add(T::WeightInfo::open_arbitration())
 	}
 }

@@ -99,12 +99,15 @@ impl<T: Config> Pallet<T> {
 	/// by `on_initialize_claim`, plus what the outcome handler does with it), or climbs a level
 	/// after a timeout, striking its silent panelists, each of whom may be struck out with
 	/// `MaxWards` wards to recount (`on_initialize_timeout`, at least as costly as an appeal's
-	/// escalation).
+	/// escalation), and, with nobody left to sit, goes to the arbiters (`open_arbitration`).
 	pub fn deadline_weight() -> Weight {
+		let escalation =
+			T::WeightInfo::on_initialize_timeout(T::MaxPanelSize::get(), T::MaxWards::get())
+				.max(T::WeightInfo::appeal(T::MaxGuarantors::get()))
+				.saturating_add(T::WeightInfo::open_arbitration());
 		T::WeightInfo::on_initialize_claim(T::MaxPanelSize::get(), T::MaxEscalationLevels::get())
 			.saturating_add(T::OnClaimFinal::on_claim_final_weight())
-			.max(T::WeightInfo::on_initialize_timeout(T::MaxPanelSize::get(), T::MaxWards::get()))
-			.max(T::WeightInfo::appeal(T::MaxGuarantors::get()))
+			.max(escalation)
 	}
 
 	/// Processes due deadlines, oldest first, within `limit`; what does not fit stays queued

@@ -966,7 +966,10 @@ pub mod pallet {
 		/// it at their amounts now. The respondent's guarantors (at most `MaxPanelSize`, the
 		/// largest first) judge it. Emits `ClaimFiled` and `LiabilityFixed`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::file_claim(T::MaxGuarantors::get()))]
+		#[pallet::weight(
+			T::WeightInfo::file_claim(T::MaxGuarantors::get())
+				.saturating_add(T::WeightInfo::open_arbitration())
+		)]
 		pub fn file_claim(
 			origin: OriginFor<T>,
 			respondent: T::AccountId,
@@ -975,10 +978,13 @@ pub mod pallet {
 			agreement: Option<AgreementId>,
 		) -> DispatchResultWithPostInfo {
 			let claimant = ensure_signed(origin)?;
-			Self::do_file_claim(&claimant, &respondent, amount, &evidence, agreement, true)?;
-			// Charged for the respondent's guarantees, all of which were made liable.
+			let id =
+				Self::do_file_claim(&claimant, &respondent, amount, &evidence, agreement, true)?;
+			// Charged for the respondent's guarantees, all of which were made liable, and for
+			// seating arbiters if nobody could sit on a panel.
 			let guarantees = Members::<T>::get(&respondent).map_or(0, |m| m.guarantors);
-			Ok(Some(T::WeightInfo::file_claim(guarantees.max(T::MinGuarantors::get()))).into())
+			let weight = T::WeightInfo::file_claim(guarantees.max(T::MinGuarantors::get()));
+			Ok(Some(weight.saturating_add(Self::arbitration_weight(id))).into())
 		}
 
 		/// Acknowledge a claim against the caller and pay it from the caller's own funds: its
@@ -1022,7 +1028,10 @@ pub mod pallet {
 		/// held from the respondent for it, and the claimant's guarantees are liable from
 		/// now on. Emits `ClaimContested` (and `LiabilityFixed` for a counter-claim).
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::contest(T::MaxGuarantors::get()))]
+		#[pallet::weight(
+			T::WeightInfo::contest(T::MaxGuarantors::get())
+				.saturating_add(T::WeightInfo::open_arbitration())
+		)]
 		pub fn contest(
 			origin: OriginFor<T>,
 			claim: ClaimId,
@@ -1030,9 +1039,11 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let claimant = Self::do_contest(&who, claim, counter_claim)?;
-			// Charged for the claimant's guarantees: those seated and, on a counter-claim, liable.
+			// Charged for the claimant's guarantees: those seated and, on a counter-claim, liable;
+			// and for seating (or unseating) arbiters if the claim is in arbitration.
 			let guarantees = Members::<T>::get(&claimant).map_or(0, |m| m.guarantors);
-			Ok(Some(T::WeightInfo::contest(guarantees.max(T::MinGuarantors::get()))).into())
+			let weight = T::WeightInfo::contest(guarantees.max(T::MinGuarantors::get()));
+			Ok(Some(weight.saturating_add(Self::arbitration_weight(claim))).into())
 		}
 
 		/// Vote on a claim as a panelist of its current level: `Uphold` (the respondent is at
@@ -1064,10 +1075,15 @@ pub mod pallet {
 		/// to the next level (or to the arbiter). The bond returns if the final outcome goes the
 		/// appellant's way, and goes to the other party otherwise. Emits `ClaimAppealed`.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::appeal(T::MaxGuarantors::get()))]
-		pub fn appeal(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+		#[pallet::weight(
+			T::WeightInfo::appeal(T::MaxGuarantors::get())
+				.saturating_add(T::WeightInfo::open_arbitration())
+		)]
+		pub fn appeal(origin: OriginFor<T>, claim: ClaimId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_appeal(&who, claim)
+			Self::do_appeal(&who, claim)?;
+			let weight = T::WeightInfo::appeal(T::MaxGuarantors::get());
+			Ok(Some(weight.saturating_add(Self::arbitration_weight(claim))).into())
 		}
 
 		/// Resolve a claim in arbitration, finally. The origin must be `ArbiterOrigin`.

@@ -207,6 +207,9 @@ impl crate::WeightInfo for TestWeights {
 	fn vote_in_arbitration() -> Weight {
 		Weight::zero()
 	}
+	fn open_arbitration() -> Weight {
+		Weight::zero()
+	}
 	fn appeal(_: u32) -> Weight {
 		Weight::zero()
 	}

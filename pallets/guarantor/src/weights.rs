@@ -56,6 +56,7 @@ pub trait WeightInfo {
 	fn contest(g: u32, ) -> Weight;
 	fn vote() -> Weight;
 	fn vote_in_arbitration() -> Weight;
+	fn open_arbitration() -> Weight;
 	fn appeal(g: u32, ) -> Weight;
 	fn resolve(l: u32, ) -> Weight;
 	fn repay() -> Weight;
@@ -73,57 +74,57 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof size: measured 282 bytes, estimated 3616.
 	fn add_founder() -> Weight {
-		Weight::from_parts(24_566_000, 3616)
+		Weight::from_parts(14_221_000, 3616)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 987 bytes, estimated 6242.
 	fn vouch() -> Weight {
-		Weight::from_parts(136_683_000, 6242)
+		Weight::from_parts(85_607_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Proof size: measured 1148 bytes, estimated 6242.
 	fn increase_guarantee() -> Weight {
-		Weight::from_parts(105_736_000, 6242)
+		Weight::from_parts(84_766_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Proof size: measured 829 bytes, estimated 6242.
 	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(46_609_000, 6242)
+		Weight::from_parts(34_631_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Proof size: measured 1158 bytes, estimated 6242.
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(119_858_000, 6242)
+		Weight::from_parts(83_153_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Proof size: measured 612 bytes, estimated 3658.
 	fn deposit() -> Weight {
-		Weight::from_parts(87_260_000, 3658)
+		Weight::from_parts(65_928_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Proof size: measured 654 bytes, estimated 3674.
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(25_859_000, 3674)
+		Weight::from_parts(24_487_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Proof size: measured 929 bytes, estimated 3674.
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(76_654_000, 3674)
+		Weight::from_parts(67_511_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `g` is in `[1, 16]`.
 	/// Proof size: measured 910 bytes, estimated 3674.
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(42_851_567, 3674)
-			.saturating_add(Weight::from_parts(13_562_599, 0).saturating_mul(g.into()))
+		Weight::from_parts(42_229_465, 3674)
+			.saturating_add(Weight::from_parts(9_823_366, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
@@ -133,8 +134,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `g` is in `[2, 16]`.
 	/// Proof size: measured 1402 bytes, estimated 6242.
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(180_106_604, 6242)
-			.saturating_add(Weight::from_parts(22_973_650, 0).saturating_mul(g.into()))
+		Weight::from_parts(133_546_810, 6242)
+			.saturating_add(Weight::from_parts(18_932_465, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -144,8 +145,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `l` is in `[1, 4]`.
 	/// Proof size: measured 1773 bytes, estimated 6557.
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(185_765_545, 6557)
-			.saturating_add(Weight::from_parts(70_299_021, 0).saturating_mul(l.into()))
+		Weight::from_parts(160_589_555, 6557)
+			.saturating_add(Weight::from_parts(78_665_098, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(l.into())))
@@ -154,15 +155,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Proof size: measured 1359 bytes, estimated 6557.
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(127_479_000, 6557)
+		Weight::from_parts(123_844_000, 6557)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// `g` is in `[2, 16]`.
 	/// Proof size: measured 3398 bytes, estimated 21998.
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(233_660_869, 21998)
-			.saturating_add(Weight::from_parts(25_573_229, 0).saturating_mul(g.into()))
+		Weight::from_parts(220_484_469, 21998)
+			.saturating_add(Weight::from_parts(16_938_003, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(24))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -171,21 +172,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Proof size: measured 1404 bytes, estimated 6557.
 	fn vote() -> Weight {
-		Weight::from_parts(76_764_000, 6557)
+		Weight::from_parts(50_675_000, 6557)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Proof size: measured 1166 bytes, estimated 6557.
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(53_079_000, 6557)
+		Weight::from_parts(39_739_000, 6557)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	/// Proof size: measured 4361 bytes, estimated 37323.
+	fn open_arbitration() -> Weight {
+		Weight::from_parts(138_926_000, 37323)
+			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().writes(20))
 	}
 	/// `g` is in `[2, 16]`.
 	/// Proof size: measured 3232 bytes, estimated 19302.
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(257_187_475, 19302)
-			.saturating_add(Weight::from_parts(48_335_523, 0).saturating_mul(g.into()))
+		Weight::from_parts(181_965_681, 19302)
+			.saturating_add(Weight::from_parts(47_463_393, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(g.into())))
@@ -195,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `l` is in `[1, 4]`.
 	/// Proof size: measured 3324 bytes, estimated 21918.
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(562_984_530, 21918)
-			.saturating_add(Weight::from_parts(439_618_776, 0).saturating_mul(l.into()))
+		Weight::from_parts(541_407_110, 21918)
+			.saturating_add(Weight::from_parts(405_244_968, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(38))
 			.saturating_add(T::DbWeight::get().reads((20_u64).saturating_mul(l.into())))
@@ -205,25 +212,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Proof size: measured 1140 bytes, estimated 6196.
 	fn repay() -> Weight {
-		Weight::from_parts(82_943_000, 6196)
+		Weight::from_parts(83_354_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Proof size: measured 0 bytes, estimated 0.
 	fn set_timing() -> Weight {
-		Weight::from_parts(6_360_000, 0)
+		Weight::from_parts(6_219_000, 0)
 			.saturating_add(T::DbWeight::get().reads(0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 132 bytes, estimated 1489.
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(4_226_000, 1489)
+		Weight::from_parts(4_216_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 132 bytes, estimated 3485.
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(9_204_000, 3485)
+		Weight::from_parts(9_314_000, 3485)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -231,9 +238,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `l` is in `[1, 4]`.
 	/// Proof size: measured 0 bytes, estimated 37614.
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(1_096_206_000, 37614)
-			.saturating_add(Weight::from_parts(79_891_408, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(129_756_804, 0).saturating_mul(l.into()))
+		Weight::from_parts(931_953_000, 37614)
+			.saturating_add(Weight::from_parts(31_898_737, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(154_914_116, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(60))
@@ -247,9 +254,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `w` is in `[1, 31]`.
 	/// Proof size: measured 0 bytes, estimated 252126.
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(1_077_759_000, 252126)
-			.saturating_add(Weight::from_parts(215_730_241, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(43_624_615, 0).saturating_mul(w.into()))
+		Weight::from_parts(1_147_042_000, 252126)
+			.saturating_add(Weight::from_parts(232_358_591, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(22_794_207, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(171))
@@ -262,8 +269,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `w` is in `[1, 32]`.
 	/// Proof size: measured 902 bytes, estimated 3616.
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(36_157_167, 3616)
-			.saturating_add(Weight::from_parts(13_949_003, 0).saturating_mul(w.into()))
+		Weight::from_parts(24_875_329, 3616)
+			.saturating_add(Weight::from_parts(14_572_235, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -271,12 +278,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 690 bytes, estimated 6557.
+	/// Proof size: measured 1053 bytes, estimated 6557.
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(43_573_473, 6557)
-			.saturating_add(Weight::from_parts(19_189_692, 0).saturating_mul(l.into()))
+		Weight::from_parts(97_284_563, 6557)
+			.saturating_add(Weight::from_parts(28_223_552, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(13))
+			.saturating_add(T::DbWeight::get().writes(24))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(l.into())))
 	}
 }
@@ -284,48 +291,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn add_founder() -> Weight {
-		Weight::from_parts(24_566_000, 3616)
+		Weight::from_parts(14_221_000, 3616)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn vouch() -> Weight {
-		Weight::from_parts(136_683_000, 6242)
+		Weight::from_parts(85_607_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn increase_guarantee() -> Weight {
-		Weight::from_parts(105_736_000, 6242)
+		Weight::from_parts(84_766_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(46_609_000, 6242)
+		Weight::from_parts(34_631_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(119_858_000, 6242)
+		Weight::from_parts(83_153_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(87_260_000, 3658)
+		Weight::from_parts(65_928_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(25_859_000, 3674)
+		Weight::from_parts(24_487_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(76_654_000, 3674)
+		Weight::from_parts(67_511_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(42_851_567, 3674)
-			.saturating_add(Weight::from_parts(13_562_599, 0).saturating_mul(g.into()))
+		Weight::from_parts(42_229_465, 3674)
+			.saturating_add(Weight::from_parts(9_823_366, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(g.into())))
@@ -333,8 +340,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(180_106_604, 6242)
-			.saturating_add(Weight::from_parts(22_973_650, 0).saturating_mul(g.into()))
+		Weight::from_parts(133_546_810, 6242)
+			.saturating_add(Weight::from_parts(18_932_465, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -342,8 +349,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(185_765_545, 6557)
-			.saturating_add(Weight::from_parts(70_299_021, 0).saturating_mul(l.into()))
+		Weight::from_parts(160_589_555, 6557)
+			.saturating_add(Weight::from_parts(78_665_098, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(13))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(l.into())))
@@ -351,13 +358,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(l.into())))
 	}
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(127_479_000, 6557)
+		Weight::from_parts(123_844_000, 6557)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(233_660_869, 21998)
-			.saturating_add(Weight::from_parts(25_573_229, 0).saturating_mul(g.into()))
+		Weight::from_parts(220_484_469, 21998)
+			.saturating_add(Weight::from_parts(16_938_003, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(24))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -365,18 +372,23 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(76_764_000, 6557)
+		Weight::from_parts(50_675_000, 6557)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(53_079_000, 6557)
+		Weight::from_parts(39_739_000, 6557)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
+	fn open_arbitration() -> Weight {
+		Weight::from_parts(138_926_000, 37323)
+			.saturating_add(RocksDbWeight::get().reads(14))
+			.saturating_add(RocksDbWeight::get().writes(20))
+	}
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(257_187_475, 19302)
-			.saturating_add(Weight::from_parts(48_335_523, 0).saturating_mul(g.into()))
+		Weight::from_parts(181_965_681, 19302)
+			.saturating_add(Weight::from_parts(47_463_393, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(15))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(g.into())))
@@ -384,8 +396,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(562_984_530, 21918)
-			.saturating_add(Weight::from_parts(439_618_776, 0).saturating_mul(l.into()))
+		Weight::from_parts(541_407_110, 21918)
+			.saturating_add(Weight::from_parts(405_244_968, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(38))
 			.saturating_add(RocksDbWeight::get().reads((20_u64).saturating_mul(l.into())))
@@ -393,29 +405,29 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((26_u64).saturating_mul(l.into())))
 	}
 	fn repay() -> Weight {
-		Weight::from_parts(82_943_000, 6196)
+		Weight::from_parts(83_354_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn set_timing() -> Weight {
-		Weight::from_parts(6_360_000, 0)
+		Weight::from_parts(6_219_000, 0)
 			.saturating_add(RocksDbWeight::get().reads(0))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(4_226_000, 1489)
+		Weight::from_parts(4_216_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(9_204_000, 3485)
+		Weight::from_parts(9_314_000, 3485)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(1_096_206_000, 37614)
-			.saturating_add(Weight::from_parts(79_891_408, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(129_756_804, 0).saturating_mul(l.into()))
+		Weight::from_parts(931_953_000, 37614)
+			.saturating_add(Weight::from_parts(31_898_737, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(154_914_116, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(60))
@@ -426,9 +438,9 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(l.into())))
 	}
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(1_077_759_000, 252126)
-			.saturating_add(Weight::from_parts(215_730_241, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(43_624_615, 0).saturating_mul(w.into()))
+		Weight::from_parts(1_147_042_000, 252126)
+			.saturating_add(Weight::from_parts(232_358_591, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(22_794_207, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(171))
@@ -439,8 +451,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(w.into())))
 	}
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(36_157_167, 3616)
-			.saturating_add(Weight::from_parts(13_949_003, 0).saturating_mul(w.into()))
+		Weight::from_parts(24_875_329, 3616)
+			.saturating_add(Weight::from_parts(14_572_235, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -448,10 +460,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(43_573_473, 6557)
-			.saturating_add(Weight::from_parts(19_189_692, 0).saturating_mul(l.into()))
+		Weight::from_parts(97_284_563, 6557)
+			.saturating_add(Weight::from_parts(28_223_552, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(13))
+			.saturating_add(RocksDbWeight::get().writes(24))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(l.into())))
 	}
 }

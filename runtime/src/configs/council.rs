@@ -3,7 +3,8 @@
 //! - **Council** (`pallet-collective`): the founders at genesis, then whoever the council
 //!   itself seats (`council.setMembers` by a 2/3 motion). Members propose motions, vote on
 //!   them, and close them when they pass or their time runs out (`MotionDuration`). A member's
-//!   first vote on a motion is free; an approved motion's `close` is free.
+//!   first vote on a motion is free; closing a motion that failed is free. A motion cannot
+//!   seat more than [`COUNCIL_MAX_MEMBERS`] ([`CouncilWithinBounds`]).
 //! - **Two thirds.** Adding founders, changing the rules' periods and changing the council
 //!   need a motion carried by at least two thirds of the council (or root, which on a chain
 //!   without sudo is reachable only through the council too, below).
@@ -22,7 +23,8 @@ use alloc::vec::Vec;
 use frame_support::{
 	parameter_types,
 	traits::{
-		fungible::HoldConsideration, ConstU32, EitherOfDiverse, LinearStoragePrice, SortedMembers,
+		fungible::HoldConsideration, ConstU32, Contains, EitherOfDiverse, LinearStoragePrice,
+		SortedMembers,
 	},
 	weights::Weight,
 };
@@ -73,6 +75,23 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type KillOrigin = CouncilTwoThirds;
 	/// No deposit for a proposal: only council members can propose.
 	type Consideration = ();
+}
+
+/// The runtime's call filter: refuses `council.setMembers` with more than
+/// [`COUNCIL_MAX_MEMBERS`] members. The collective itself only logs an oversized council, whose
+/// motions its weights would then undercount (and arbitration seats no more than that many).
+/// Root is not filtered (FRAME lets it through every filter): on a chain without sudo, root is
+/// two thirds of the council through `whitelist`, in the open.
+pub struct CouncilWithinBounds;
+impl Contains<RuntimeCall> for CouncilWithinBounds {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::Council(pallet_collective::Call::set_members { new_members, .. }) => {
+				new_members.len() <= COUNCIL_MAX_MEMBERS as usize
+			}
+			_ => true,
+		}
+	}
 }
 
 /// The council's members as the guarantor pallet reads them (sorted), for arbitration.

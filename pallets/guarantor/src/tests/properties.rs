@@ -107,7 +107,7 @@ fn apply(step: Step) {
 		}
 		Step::Contest(r, id, c) => Guarantor::contest(o(r), id, c).map(|_| ()).map_err(|e| e.error),
 		Step::Vote(w, id, c, a, fm) => Guarantor::vote(o(w), id, verdict(c, a, fm)),
-		Step::Appeal(w, id) => Guarantor::appeal(o(w), id),
+		Step::Appeal(w, id) => Guarantor::appeal(o(w), id).map(|_| ()).map_err(|e| e.error),
 		Step::Resolve(id, c, a) => {
 			Guarantor::resolve(RuntimeOrigin::root(), id, verdict(c, a, false))
 				.map(|_| ())
