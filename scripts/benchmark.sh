@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Usage: scripts/benchmark.sh [pallet ...]   (default: every Poruka pallet)
+# Usage: scripts/benchmark.sh [pallet ...]   (default: the guarantor pallet)
+#   pallet: guarantor, agreements or node_registry (its folder is pallets/node-registry)
 #
 # Builds poruka-node with `--features runtime-benchmarks`, runs the FRAME benchmarks of the
 # given pallets on this machine, and writes each pallet's `src/weights.rs` from
@@ -37,6 +38,6 @@ for pallet in "${pallets[@]}"; do
     --pallet "pallet_$pallet" \
     --extrinsic '*' \
     --template "$repo_root/scripts/weights-template.hbs" \
-    --output "$repo_root/pallets/$pallet/src/weights.rs" \
+    --output "$repo_root/pallets/${pallet//_/-}/src/weights.rs" \
     | tee "$repo_root/docs/benchmarks/pallet_$pallet.txt"
 done

@@ -1,4 +1,5 @@
-//! What the fuzzer does next: every call of `Guarantor`, `Agreements` and `Balances` (and
+//! What the fuzzer does next: every call of `Guarantor`, `Agreements`, `NodeRegistry` and
+//! `Balances` (and
 //! `Utility` batches of them, and the root-only calls through `Sudo`), from a fixed set of
 //! funded dev accounts, with arguments drawn mostly from values that mean something to the
 //! rules (existing ids, the minimum guarantee, amounts near a coverage), and the passing of
@@ -111,6 +112,13 @@ fn fitting_signer(rng: &mut Rng, call: &RuntimeCall) -> Option<Sr25519Keyring> {
 		) => receiver(id, obligation)?,
 		RuntimeCall::Agreements(A::propose { obligations, .. }) => {
 			obligations.iter().map(|o| o.from.clone()).collect()
+		}
+		RuntimeCall::NodeRegistry(pallet_node_registry::Call::deregister_node { peer_id }) => {
+			let node = pallet_node_registry::NodeKey::from_peer_id(peer_id)?;
+			vec![pallet_node_registry::OwnerOf::<Runtime>::get(node)?]
+		}
+		RuntimeCall::NodeRegistry(pallet_node_registry::Call::register_node { .. }) => {
+			Members::<Runtime>::iter_keys().collect()
 		}
 		_ => return None,
 	};
@@ -275,7 +283,13 @@ fn balances_call(rng: &mut Rng) -> RuntimeCall {
 /// A call only root may make (the founder, arbiter and timing origins, forced transfers), or
 /// `Guarantor::resolve` as above.
 fn root_call(rng: &mut Rng) -> RuntimeCall {
-	match rng.below(5) {
+	match rng.below(6) {
+		5 => {
+			let nodes = (0..rng.below(4)).map(|_| peer_id(rng)).collect();
+			RuntimeCall::NodeRegistry(pallet_node_registry::Call::set_infra_nodes {
+				peer_ids: frame_support::BoundedVec::truncate_from(nodes),
+			})
+		}
 		0 => RuntimeCall::Guarantor(pallet_guarantor::Call::add_founder { who: account(rng) }),
 		1 => RuntimeCall::Guarantor(pallet_guarantor::Call::set_timing { timing: timing(rng) }),
 		2 => RuntimeCall::Balances(pallet_balances::Call::force_transfer {
@@ -290,12 +304,35 @@ fn root_call(rng: &mut Rng) -> RuntimeCall {
 	}
 }
 
+/// The peer id of one of a few nodes (so that registrations collide), or bytes that are not
+/// a peer id.
+fn peer_id(rng: &mut Rng) -> pallet_node_registry::PeerIdBytes {
+	let bytes = if rng.chance(90) {
+		pallet_node_registry::NodeKey([rng.below(6) as u8; 32]).peer_id().to_vec()
+	} else {
+		(0..rng.below(40)).map(|_| rng.below(256) as u8).collect()
+	};
+	pallet_node_registry::PeerIdBytes::truncate_from(bytes)
+}
+
+/// A call of the members' network: registering, deregistering or pruning nodes.
+fn node_registry_call(rng: &mut Rng) -> RuntimeCall {
+	use pallet_node_registry::Call;
+	let call = match rng.below(4) {
+		0 | 1 => Call::register_node { peer_id: peer_id(rng) },
+		2 => Call::deregister_node { peer_id: peer_id(rng) },
+		_ => Call::prune_nodes { member: account(rng) },
+	};
+	RuntimeCall::NodeRegistry(call)
+}
+
 /// Any call a signed account may send.
 fn call(rng: &mut Rng) -> RuntimeCall {
-	match rng.below(20) {
+	match rng.below(21) {
 		0..=10 => guarantor_call(rng),
 		11..=15 => agreements_call(rng),
 		16 | 17 => balances_call(rng),
+		20 => node_registry_call(rng),
 		18 => {
 			let calls = (0..rng.between(1, 4)).map(|_| guarantor_call(rng)).collect();
 			if rng.chance(50) {

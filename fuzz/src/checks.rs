@@ -48,6 +48,8 @@ pub fn defensive_failures() -> (usize, String) {
 pub fn after_block(issuance: Balance, defensive_before: usize) -> Result<(), String> {
 	Guarantor::do_try_state().map_err(|e| format!("guarantor try_state: {e:?}"))?;
 	Agreements::do_try_state().map_err(|e| format!("agreements try_state: {e:?}"))?;
+	poruka_runtime::NodeRegistry::do_try_state()
+		.map_err(|e| format!("node registry try_state: {e:?}"))?;
 
 	let now = Balances::total_issuance();
 	if now != issuance {

@@ -18,8 +18,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Agreements, Aura, Balance, Block, BlockNumber, Executive, Grandpa, Guarantor,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	InherentDataExt, NodeRegistry, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -226,6 +226,16 @@ impl_runtime_apis! {
 			pallet_agreements::queries::AgreementQueryError,
 		> {
 			Agreements::agreement_status(id)
+		}
+	}
+
+	impl pallet_node_registry_runtime_api::NodeRegistryApi<Block, AccountId> for Runtime {
+		fn authorized_nodes() -> Vec<[u8; 38]> {
+			NodeRegistry::authorized_nodes()
+		}
+
+		fn nodes_of(who: AccountId) -> Vec<pallet_node_registry::NodeKey> {
+			NodeRegistry::nodes_of(&who)
 		}
 	}
 

@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_collective, Council]
 	[pallet_preimage, Preimage]
 	[pallet_whitelist, Whitelist]
+	[pallet_node_registry, NodeRegistry]
 );

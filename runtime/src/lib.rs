@@ -95,11 +95,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-runtime_version!(104);
+runtime_version!(105);
 // Only in `upgrade_test::WASM_BINARY`: the next version, which the upgrade test installs.
 // Always one more than the line above.
 #[cfg(feature = "upgrade-test")]
-runtime_version!(105);
+runtime_version!(106);
 
 mod block_times {
 	/// The average expected block time, which the slot duration follows.
@@ -272,4 +272,7 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type Whitelist = pallet_whitelist;
+
+	#[runtime::pallet_index(13)]
+	pub type NodeRegistry = pallet_node_registry;
 }

@@ -99,11 +99,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Unseats the arbiters of claim `id` that have become involved in it (a counter-claim
-	/// made in arbitration makes the claimant's guarantors liable), with their votes. Costs no
-	/// more than [`Self::open_arbitration`]: the record and the liabilities read, at most
-	/// `MaxArbiters` index entries and the record written.
-	pub(crate) fn unseat_involved_arbiters(id: ClaimId, claim: &ClaimOf<T>) {
-		let Some(mut arbitration) = Arbitrations::<T>::get(id) else { return };
+	/// made in arbitration makes the claimant's guarantors liable), with their votes. The votes
+	/// of those who stay may now be a majority (or, all cast, a deadlock): that counts as if
+	/// the last of them had just voted. Costs no more than [`Self::open_arbitration`]: the
+	/// record and the liabilities read, at most `MaxArbiters` index entries and the record
+	/// written. Only before the arbiters decided (a contest is refused after).
+	pub(crate) fn unseat_involved_arbiters(id: ClaimId, claim: &mut ClaimOf<T>) -> DispatchResult {
+		let Some(mut arbitration) = Arbitrations::<T>::get(id) else { return Ok(()) };
+		if arbitration.decision.is_some() {
+			return Err(Self::broken("arbiters unseated after their decision").into());
+		}
 		let liable = Self::liable_guarantors(id);
 		let before = arbitration.arbiters.len();
 		arbitration.arbiters.retain(|a| {
@@ -113,9 +118,27 @@ impl<T: Config> Pallet<T> {
 			}
 			keep
 		});
-		if arbitration.arbiters.len() != before {
-			Arbitrations::<T>::insert(id, arbitration);
+		if arbitration.arbiters.len() == before {
+			return Ok(());
 		}
+		match Self::tally(arbitration.arbiters.iter().map(|a| a.vote)) {
+			Tally::Decided(verdict) => {
+				arbitration.decision = Some(verdict);
+				Self::deposit_event(Event::ArbitrationDecided { claim: id, verdict });
+				Self::expedite(id, claim)?;
+			}
+			// With nobody left, the period runs on (root may still resolve).
+			Tally::Deadlock if !arbitration.arbiters.is_empty() => Self::expedite(id, claim)?,
+			Tally::Deadlock | Tally::Pending => {}
+		}
+		Arbitrations::<T>::insert(id, arbitration);
+		Ok(())
+	}
+
+	/// Whether the arbiters of claim `id` have decided (their decision waits for the next
+	/// block).
+	pub(crate) fn arbiters_decided(id: ClaimId) -> bool {
+		Arbitrations::<T>::get(id).is_some_and(|a| a.decision.is_some())
 	}
 
 	/// The last verdict a panel of the claim reached by a strict majority, from the top level

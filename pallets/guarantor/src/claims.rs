@@ -249,7 +249,9 @@ impl<T: Config> Pallet<T> {
 		let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::UnknownClaim)?;
 		ensure!(claim.respondent == *who, Error::<T>::NotRespondent);
 		ensure!(!claim.phase.is_final(), Error::<T>::ClaimFinal);
-		let open_to_contest = claim.phase.is_voting() || claim.phase == ClaimPhase::Arbitration;
+		// In arbitration, only until the arbiters decide.
+		let open_to_contest = claim.phase.is_voting()
+			|| (claim.phase == ClaimPhase::Arbitration && !Self::arbiters_decided(id));
 		ensure!(
 			!claim.is_contested() && claim.acknowledged.is_zero() && open_to_contest,
 			Error::<T>::CannotContest
@@ -275,7 +277,7 @@ impl<T: Config> Pallet<T> {
 			Self::fix_party_liability(id, &claim, Side::Claimant)?;
 			if claim.phase == ClaimPhase::Arbitration {
 				// The claimant's guarantors now have money riding on it: none may arbitrate.
-				Self::unseat_involved_arbiters(id, &claim);
+				Self::unseat_involved_arbiters(id, &mut claim)?;
 			}
 		}
 

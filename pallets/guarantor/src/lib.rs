@@ -767,7 +767,7 @@ pub mod pallet {
 		/// The claim is not in a phase that allows this.
 		WrongPhase,
 		/// The claim was contested already, or acknowledged, or has a decision waiting for an
-		/// appeal (appeal first, then contest).
+		/// appeal (appeal first, then contest), or its arbiters have decided.
 		CannotContest,
 		/// The respondent counter-claimed: it cannot also acknowledge the claim.
 		CounterClaimed,

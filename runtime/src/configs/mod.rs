@@ -5,6 +5,7 @@
 //! - [`guarantor`]: the cooperative's rules: guarantees, deposits, claims;
 //! - [`agreements`]: agreements between members that execute themselves;
 //! - [`council`]: the council, what its motions may do, and runtime upgrades by motion;
+//! - [`network`]: the members' network (which nodes may peer);
 //! - this module: frame-system, timestamp, sudo and utility.
 
 pub mod agreements;
@@ -12,6 +13,7 @@ pub mod consensus;
 pub mod council;
 pub mod guarantor;
 pub mod monetary;
+pub mod network;
 
 use frame_support::{
 	derive_impl,

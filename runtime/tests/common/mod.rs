@@ -58,4 +58,5 @@ pub fn run_to_block(n: u32) {
 pub fn check_invariants() {
 	Guarantor::do_try_state().expect("the guarantor invariants hold");
 	poruka_runtime::Agreements::do_try_state().expect("the agreements invariants hold");
+	poruka_runtime::NodeRegistry::do_try_state().expect("the node registry agrees with itself");
 }

@@ -246,6 +246,57 @@ fn a_council_member_whose_guarantee_becomes_liable_loses_its_seat() {
 }
 
 #[test]
+fn the_votes_left_after_an_arbiter_is_unseated_decide_if_they_are_a_majority() {
+	// Found by the fuzzer (seed 1781504720066): an unseated arbiter's vote left a decision
+	// that was no longer the arbiters' majority.
+	ExtBuilder::default()
+		.guarantees(&[(1, 4, 40), (2, 4, 30), (2, 5, 20), (3, 5, 20)])
+		.build_and_execute(|| {
+			set_council(vec![3, 90, 91, 92]);
+			let id = claim_in_arbitration();
+			assert_eq!(arbiters(id), vec![3, 90, 91, 92]);
+			let reject = Verdict::Reject;
+			// 90 and 91 reject: two of four, not yet a majority.
+			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(90), id, reject));
+			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(91), id, reject));
+			assert_eq!(Arbitrations::<Test>::get(id).unwrap().decision, None);
+			// 4's counter-claim unseats 3: two of three is a majority, decided at once and
+			// carried out at the next block.
+			assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), id, Some(10)));
+			assert_eq!(arbiters(id), vec![90, 91, 92]);
+			assert_eq!(Arbitrations::<Test>::get(id).unwrap().decision, Some(reject));
+			System::assert_has_event(
+				Event::ArbitrationDecided { claim: id, verdict: reject }.into(),
+			);
+			let now = System::block_number();
+			assert_eq!(Claims::<Test>::get(id).unwrap().deadline_block(), Some(now + 1));
+			run_to_block(now + 1);
+			assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Rejected);
+		});
+}
+
+#[test]
+fn a_claim_cannot_be_contested_once_its_arbiters_decided() {
+	cooperative().build_and_execute(|| {
+		let id = claim_in_arbitration();
+		let reject = Verdict::Reject;
+		for arbiter in arbiters(id).iter().take(2) {
+			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(*arbiter), id, reject));
+		}
+		assert_eq!(Arbitrations::<Test>::get(id).unwrap().decision, Some(reject));
+		// Too late to reshape the dispute before the decision is carried out.
+		assert_noop!(
+			Guarantor::contest(RuntimeOrigin::signed(4), id, Some(10)),
+			Error::<Test>::CannotContest
+		);
+		assert_noop!(
+			Guarantor::contest(RuntimeOrigin::signed(4), id, None),
+			Error::<Test>::CannotContest
+		);
+	});
+}
+
+#[test]
 fn a_council_member_liable_for_the_claim_is_never_seated() {
 	// 4 has four guarantors; panels seat the three largest (1, 2 and 6), so 3's guarantee is
 	// liable for a claim against 4 without 3 ever sitting on its panel.
