@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Usage: scripts/testnet.sh start [N] | stop | status
+# Usage: scripts/testnet.sh start [N] | member | validator | stop | status
 #
 # A local testnet of N (default 4, at most 4) validators of `--chain local` on 127.0.0.1:
 # Alice, Bob, Charlie, Dave. Each has its own base path, ports (p2p 30334+i, RPC 9945+i,
-# Prometheus 9616+i for i = 0..N-1; shift them with PORT_OFFSET), a fixed node key so the
-# others can use node 0 as bootnode, and its session keys in its keystore. Logs, keys and pid
-# files live in $PORUKA_TESTNET_DIR (default /tmp/poruka-testnet). `stop` ends exactly the
-# processes `start` started; `status` shows each node's best and finalized block and peers.
+# Prometheus 9616+i for i = 0..N-1; shift them with PORT_OFFSET), a fixed node key (1 to 4:
+# the nodes the chain's genesis registers, so they may peer) and its session keys in its
+# keystore. `member` adds Eve's full node (node index 4, node key 5): Eve registers it on chain
+# (nodeRegistry.registerNode, through scripts/client) and it syncs; it runs with --validator
+# and no keys, so it authors nothing until `validator`: its node makes Eve's session keys, she
+# sets them (session.setKeys) and the council seats her (a 2/3 motion of Alice, Bob, Charlie
+# and Dave): she authors from the session after the next (sessions of 600 blocks). Logs, keys and pid files
+# live in $PORUKA_TESTNET_DIR (default /tmp/poruka-testnet). `stop` ends exactly the processes
+# `start` and `member` started; `status` shows each node's best and finalized block and peers.
 # The node binary is $PORUKA_NODE_BIN (built by scripts/dev.sh or scripts/test.sh).
 set -euo pipefail
 
@@ -17,8 +22,8 @@ source "$here/lib/env.sh"
 
 dir="${PORUKA_TESTNET_DIR:-/tmp/poruka-testnet}"
 offset="${PORT_OFFSET:-0}"
-names=(alice bob charlie dave)
-seeds=(//Alice //Bob //Charlie //Dave)
+names=(alice bob charlie dave eve)
+seeds=(//Alice //Bob //Charlie //Dave //Eve)
 
 p2p_port() { echo $((30334 + offset + $1)); }
 rpc_port() { echo $((9945 + offset + $1)); }
@@ -76,6 +81,41 @@ start() {
   done
 }
 
+# Eve's full node: registered by Eve (an active member), then started with node 0 as bootnode.
+member() {
+  local i=4 name=eve base="$dir/eve"
+  if [[ ! -f "$dir/alice.pid" ]] || ! kill -0 "$(cat "$dir/alice.pid")" 2>/dev/null; then
+    echo "start the validators first: scripts/testnet.sh start" >&2
+    exit 1
+  fi
+  mkdir -p "$base"
+  node_key "$i" >"$base/node-key"
+  local peer_id alice_id
+  peer_id=$("$PORUKA_NODE_BIN" key inspect-node-key --file "$base/node-key")
+  alice_id=$("$PORUKA_NODE_BIN" key inspect-node-key --file "$dir/alice/node-key")
+  if [[ ! -d "$here/client/node_modules" ]]; then
+    (cd "$here/client" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  node "$here/client/network.mjs" register-node "ws://127.0.0.1:$(rpc_port 0)" //Eve "$peer_id"
+  nohup "$PORUKA_NODE_BIN" --chain local --name "$name" --base-path "$base" \
+    --node-key-file "$base/node-key" --listen-addr "/ip4/127.0.0.1/tcp/$(p2p_port "$i")" \
+    --rpc-port "$(rpc_port "$i")" --prometheus-port "$(prometheus_port "$i")" \
+    --no-mdns --no-telemetry --validator \
+    --bootnodes "/ip4/127.0.0.1/tcp/$(p2p_port 0)/p2p/$alice_id" >"$dir/logs/$name.log" 2>&1 &
+  echo $! >"$dir/$name.pid"
+  echo "started $name's full node (pid $!, peer id $peer_id): rpc ws://127.0.0.1:$(rpc_port "$i"), log $dir/logs/$name.log"
+}
+
+# Eve's node becomes the fifth validator: keys, setKeys, the council's motion.
+validator() {
+  if [[ ! -f "$dir/eve.pid" ]] || ! kill -0 "$(cat "$dir/eve.pid")" 2>/dev/null; then
+    echo "start Eve's node first: scripts/testnet.sh member" >&2
+    exit 1
+  fi
+  node "$here/client/network.mjs" seat-validator "ws://127.0.0.1:$(rpc_port 0)" //Eve \
+    "ws://127.0.0.1:$(rpc_port 4)"
+}
+
 stop() {
   shopt -s nullglob
   local pids=("$dir"/*.pid)
@@ -99,7 +139,7 @@ stop() {
 
 status() {
   printf '%-8s %-8s %8s %10s %6s\n' node pid best finalized peers
-  for ((i = 0; i < 4; i++)); do
+  for ((i = 0; i < ${#names[@]}; i++)); do
     local name=${names[$i]} pidfile="$dir/${names[$i]}.pid"
     [[ -f "$pidfile" ]] || continue
     local pid best="-" finalized="-" peers="-"
@@ -119,6 +159,8 @@ status() {
 
 case "${1:-}" in
   start) start "${2:-4}" ;;
+  member) member ;;
+  validator) validator ;;
   stop) stop ;;
   status) status ;;
   -h | --help) usage ;;

@@ -50,6 +50,8 @@ pub fn after_block(issuance: Balance, defensive_before: usize) -> Result<(), Str
 	Agreements::do_try_state().map_err(|e| format!("agreements try_state: {e:?}"))?;
 	poruka_runtime::NodeRegistry::do_try_state()
 		.map_err(|e| format!("node registry try_state: {e:?}"))?;
+	poruka_runtime::ValidatorSet::do_try_state()
+		.map_err(|e| format!("validator set try_state: {e:?}"))?;
 
 	let now = Balances::total_issuance();
 	if now != issuance {

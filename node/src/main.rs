@@ -8,6 +8,7 @@
 mod chain_spec;
 mod cli;
 mod command;
+mod members_network;
 mod rpc;
 mod service;
 

@@ -132,7 +132,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
-	config: Configuration,
+	mut config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -144,6 +144,14 @@ pub fn new_full<
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
+
+	// The members' network: a chain that authorizes nodes (pallet-node-registry) is peered in
+	// reserved-only mode from the start, so no stranger connects before the set is applied.
+	let members_network = crate::members_network::authorized_peers(&client).is_some();
+	if members_network {
+		config.network.default_peers_set.non_reserved_mode =
+			sc_network::config::NonReservedPeerMode::Deny;
+	}
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -188,6 +196,12 @@ pub fn new_full<
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	task_manager.spawn_essential_handle().spawn(
+		"members-network",
+		Some("networking"),
+		crate::members_network::enforce(client.clone(), network.clone(), members_network),
+	);
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;

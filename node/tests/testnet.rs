@@ -1,128 +1,28 @@
 //! End-to-end: four validators of `--chain local` gossip blocks and finalize them together, a
 //! transaction sent to one is seen by all, finality survives a lost validator, the lost one
-//! catches up with its state intact, and a stranger can follow but not disturb the chain.
+//! catches up with its state intact, and a member's registered full node can follow but not
+//! disturb the chain (node/tests/members_network.rs shows that no one else can follow).
 
 mod common;
 
-use std::{
-	path::PathBuf,
-	process::Command,
-	time::{Duration, Instant},
-};
+use std::time::Duration;
 
-use common::{free_port, node_binary, Node, STARTUP_TIMEOUT};
+use common::{
+	network::{eventually, local_validators, node_key, Peer, TempDir},
+	Node, STARTUP_TIMEOUT,
+};
 use poruka_runtime::{RuntimeCall, UNIT};
 use sp_core::Pair;
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve};
 use sp_runtime::MultiAddress;
-
-/// A validator's fixed identity: its keyring account, base path and ports.
-struct Validator {
-	key: Sr25519Keyring,
-	base: PathBuf,
-	rpc_port: u16,
-	p2p_port: u16,
-	node_key: String,
-}
-
-impl Validator {
-	fn args<'a>(&'a self, bootnode: &'a Option<String>) -> Vec<String> {
-		let mut args = vec![
-			"--chain".into(),
-			"local".into(),
-			"--validator".into(),
-			"--name".into(),
-			format!("{:?}", self.key),
-			"--base-path".into(),
-			self.base.display().to_string(),
-			"--node-key".into(),
-			self.node_key.clone(),
-		];
-		if let Some(bootnode) = bootnode {
-			args.extend(["--bootnodes".into(), bootnode.clone()]);
-		}
-		args
-	}
-
-	fn start(&self, bootnode: &Option<String>) -> Node {
-		let args = self.args(bootnode);
-		let args: Vec<&str> = args.iter().map(String::as_str).collect();
-		Node::start_on(&args, self.rpc_port, self.p2p_port)
-	}
-}
-
-/// A temporary directory removed when dropped.
-struct TempDir(PathBuf);
-impl Drop for TempDir {
-	fn drop(&mut self) {
-		let _ = std::fs::remove_dir_all(&self.0);
-	}
-}
-
-/// Runs `poruka-node` with `args` to completion; its stdout.
-fn run(args: &[&str]) -> String {
-	let out = Command::new(node_binary()).args(args).output().expect("poruka-node runs");
-	assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-	String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-fn validators(root: &std::path::Path) -> Vec<Validator> {
-	[Alice, Bob, Charlie, Dave]
-		.into_iter()
-		.enumerate()
-		.map(|(i, key)| {
-			let base = root.join(format!("{key:?}").to_lowercase());
-			let base_str = base.display().to_string();
-			let seed = format!("//{key:?}");
-			for (scheme, key_type) in [("sr25519", "aura"), ("ed25519", "gran")] {
-				run(&[
-					"key",
-					"insert",
-					"--base-path",
-					&base_str,
-					"--chain",
-					"local",
-					"--scheme",
-					scheme,
-					"--suri",
-					&seed,
-					"--key-type",
-					key_type,
-				]);
-			}
-			Validator {
-				key,
-				base,
-				rpc_port: free_port(),
-				p2p_port: free_port(),
-				node_key: format!("{:064x}", i + 1),
-			}
-		})
-		.collect()
-}
-
-/// Polls `check` every half second until it holds, for at most `timeout`.
-async fn eventually<F, Fut>(what: &str, timeout: Duration, mut check: F)
-where
-	F: FnMut() -> Fut,
-	Fut: std::future::Future<Output = bool>,
-{
-	let deadline = Instant::now() + timeout;
-	while !check().await {
-		assert!(Instant::now() < deadline, "{what}: not within {timeout:?}");
-		tokio::time::sleep(Duration::from_millis(500)).await;
-	}
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn four_validators_gossip_finalize_and_survive_a_lost_node() {
-	let root = TempDir(std::env::temp_dir().join(format!("poruka-testnet-{}", std::process::id())));
-	let vals = validators(&root.0);
-	let key_file = tempfile_for_key(&root.0, &vals[0].node_key);
-	let peer_id = run(&["key", "inspect-node-key", "--file", &key_file]).trim().to_string();
-	let bootnode = Some(format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", vals[0].p2p_port));
+	let root = TempDir::new("testnet");
+	let vals = local_validators(&root.0);
+	let bootnode = vec![vals[0].multiaddr()];
 
-	let mut nodes: Vec<Node> = vec![vals[0].start(&None)];
+	let mut nodes: Vec<Node> = vec![vals[0].start(&[])];
 	for v in &vals[1..] {
 		nodes.push(v.start(&bootnode));
 	}
@@ -194,34 +94,31 @@ async fn four_validators_gossip_finalize_and_survive_a_lost_node() {
 	let head = back.finalized_hash().await.unwrap();
 	assert!(raw_exists(&back, &claim_key, head).await, "the claim survived the crash");
 
-	// 4. A stranger: a full node that follows the chain but authors nothing.
-	let stranger_dir = root.0.join("stranger");
-	let stranger_base = stranger_dir.display().to_string();
-	let bootnode_str = bootnode.clone().unwrap();
-	let stranger = Node::start(&[
-		"--chain",
-		"local",
-		"--base-path",
-		&stranger_base,
-		"--bootnodes",
-		&bootnode_str,
-	]);
+	// 4. A member's full node (Eve's, node key 5, registered on chain first): it follows the
+	// chain but authors nothing.
+	let eve = Peer::new(&root.0, "local", Eve, node_key(5));
+	let register = RuntimeCall::NodeRegistry(pallet_node_registry::Call::register_node {
+		peer_id: common::peer_id_bytes(&eve.peer_id),
+	});
+	let xt = nodes[0].sign(Eve, register).await;
+	nodes[0].submit(&xt).await;
+	let member_node = eve.start(&bootnode);
 	let target = nodes[0].finalized_number().await.unwrap();
-	stranger.wait_for_finalized(target, STARTUP_TIMEOUT).await;
-	let roles = stranger.call("system_nodeRoles", common::rpc_params()).await.unwrap();
+	member_node.wait_for_finalized(target, STARTUP_TIMEOUT).await;
+	let roles = member_node.call("system_nodeRoles", common::rpc_params()).await.unwrap();
 	assert_eq!(roles, serde_json::json!(["Full"]));
-	let keys = stranger
+	let keys = member_node
 		.call("author_hasSessionKeys", vec![String::from("0x")])
 		.await
 		.unwrap_or(serde_json::Value::Bool(false));
-	assert_eq!(keys, serde_json::Value::Bool(false), "the stranger holds no session keys");
+	assert_eq!(keys, serde_json::Value::Bool(false), "a member's full node holds no session keys");
 
 	// An unfunded account's transaction is refused by every node's pool.
 	let (unfunded, _) = sp_core::sr25519::Pair::generate();
 	let call = RuntimeCall::System(frame_system::Call::remark { remark: b"hi".to_vec() });
 	let mut all: Vec<&Node> = nodes.iter().collect();
 	all.push(&back);
-	all.push(&stranger);
+	all.push(&member_node);
 	for node in all {
 		let xt = node.sign_with(&unfunded, call.clone()).await;
 		let err = node
@@ -236,7 +133,7 @@ async fn four_validators_gossip_finalize_and_survive_a_lost_node() {
 		);
 	}
 
-	for node in nodes.into_iter().chain([back, stranger]) {
+	for node in nodes.into_iter().chain([back, member_node]) {
 		let status = node.stop();
 		assert!(status.success(), "a node exited with {status}");
 	}
@@ -249,12 +146,4 @@ async fn raw_exists(node: &Node, key: &[u8], at: sp_core::H256) -> bool {
 		.await
 		.expect("state_getStorage");
 	!value.is_null()
-}
-
-/// Writes `hex` (a node key) to a file under `root`; returns its path.
-fn tempfile_for_key(root: &std::path::Path, hex: &str) -> String {
-	std::fs::create_dir_all(root).expect("the test dir can be created");
-	let path = root.join("bootnode-key");
-	std::fs::write(&path, hex).expect("the key file can be written");
-	path.display().to_string()
 }

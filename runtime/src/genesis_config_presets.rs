@@ -10,17 +10,21 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	configs::monetary::CooperativeFund, AccountId, AuraConfig, Balance, BalancesConfig,
-	BlockNumber, CouncilConfig, GrandpaConfig, GuarantorConfig, RuntimeGenesisConfig, SudoConfig,
-	EXISTENTIAL_DEPOSIT, UNIT,
+	configs::monetary::CooperativeFund, AccountId, Balance, BalancesConfig, BlockNumber,
+	CouncilConfig, GuarantorConfig, NodeRegistryConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, ValidatorSetConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use pallet_guarantor::Timing;
+use pallet_node_registry::NodeKey;
 
 /// What each dev account holds at genesis: a million POR.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// A validator's keys: its Aura (block production) and GRANDPA (finality) public keys.
+/// A validator: its account (a member the genesis seats) and its session keys, the Aura (block
+/// production) and GRANDPA (finality) public keys.
 pub struct Authority {
+	/// The validator's account.
+	pub account: AccountId,
 	/// The sr25519 key Aura signs blocks with.
 	pub aura: AuraId,
 	/// The ed25519 key GRANDPA votes with.
@@ -28,9 +32,15 @@ pub struct Authority {
 }
 
 impl Authority {
-	/// The authority keys of a dev keyring account (`//Alice`, `//Bob`, ...).
+	/// The validator run by a dev keyring account (`//Alice`, `//Bob`, ...), with that seed's
+	/// keys.
 	pub fn from_keyring(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
-		Self { aura: sr.public().into(), grandpa: ed.public().into() }
+		Self { account: sr.to_account_id(), aura: sr.public().into(), grandpa: ed.public().into() }
+	}
+
+	/// Its session keys.
+	pub fn session_keys(&self) -> SessionKeys {
+		SessionKeys { aura: self.aura.clone(), grandpa: self.grandpa.clone() }
 	}
 }
 
@@ -83,14 +93,57 @@ fn dev_council() -> Vec<AccountId> {
 	council
 }
 
-/// A genesis state: the validators, who holds what, who is sudo (if anyone), the council and
-/// the cooperative.
+/// The ed25519 public keys of the node keys `0x00…01` to `0x00…05` (the secret's last byte is
+/// the index): the fixed node keys `scripts/testnet.sh` and the end-to-end tests give Alice's,
+/// Bob's, Charlie's, Dave's and Eve's nodes. Public test keys: never for a real network.
+pub const TEST_NODE_KEYS: [[u8; 32]; 5] = [
+	hex32("4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29"),
+	hex32("7422b9887598068e32c4448a949adb290d0f4e35b9e01b0ee5f1a1e600fe2674"),
+	hex32("f381626e41e7027ea431bfe3009e94bdd25a746beec468948d6c3c7c5dc9a54b"),
+	hex32("fd50b8e3b144ea244fbf7737f550bc8dd0c2650bbc1aada833ca17ff8dbf329b"),
+	hex32("fde4fba030ad002f7c2f7d4c331f49d13fb0ec747eceebec634f1ff4cbca9def"),
+];
+
+/// 32 bytes from 64 hex digits, at compile time (a malformed literal fails the build).
+const fn hex32(hex: &str) -> [u8; 32] {
+	const fn digit(c: u8) -> u8 {
+		match c {
+			b'0'..=b'9' => c - b'0',
+			b'a'..=b'f' => c - b'a' + 10,
+			_ => panic!("not a lowercase hex digit"),
+		}
+	}
+	let hex = hex.as_bytes();
+	assert!(hex.len() == 64, "32 bytes are 64 hex digits");
+	let mut out = [0u8; 32];
+	let mut i = 0;
+	while i < 32 {
+		out[i] = digit(hex[2 * i]) << 4 | digit(hex[2 * i + 1]);
+		i += 1;
+	}
+	out
+}
+
+/// The local testnet's members' network: Alice's, Bob's, Charlie's and Dave's validator nodes
+/// (node keys 1 to 4), each registered by its validator.
+fn local_nodes() -> Vec<(AccountId, NodeKey)> {
+	use Sr25519Keyring::{Alice, Bob, Charlie, Dave};
+	[Alice, Bob, Charlie, Dave]
+		.iter()
+		.zip(TEST_NODE_KEYS)
+		.map(|(who, key)| (who.to_account_id(), NodeKey(key)))
+		.collect()
+}
+
+/// A genesis state: the validators (members the genesis seats), who holds what, who is sudo (if anyone), the council, the
+/// cooperative and the members' registered nodes (none: the network is not restricted).
 fn genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
 	root: Option<AccountId>,
 	council: Vec<AccountId>,
 	cooperative: Cooperative,
+	nodes: Vec<(AccountId, NodeKey)>,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed.into_iter().map(|who| (who, DEV_ENDOWMENT)).collect();
@@ -99,9 +152,16 @@ fn genesis(
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
-		aura: AuraConfig { authorities: authorities.iter().map(|a| a.aura.clone()).collect() },
-		grandpa: GrandpaConfig {
-			authorities: authorities.into_iter().map(|a| (a.grandpa, 1)).collect(),
+		// Aura's and GRANDPA's authorities come from the session's keys (their own genesis
+		// lists stay empty).
+		validator_set: ValidatorSetConfig {
+			validators: authorities.iter().map(|a| a.account.clone()).collect(),
+		},
+		session: SessionConfig {
+			keys: authorities
+				.iter()
+				.map(|a| (a.account.clone(), a.account.clone(), a.session_keys()))
+				.collect(),
 		},
 		sudo: SudoConfig { key: root },
 		council: CouncilConfig { members: council },
@@ -110,6 +170,7 @@ fn genesis(
 			guarantees: cooperative.guarantees,
 			timing: cooperative.timing,
 		},
+		node_registry: NodeRegistryConfig { nodes },
 	})
 }
 
@@ -118,7 +179,8 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
 }
 
-/// `development`: Alice alone produces and finalizes blocks; the dev accounts are funded;
+/// `development`: Alice alone produces and finalizes blocks, and peers with anyone (no
+/// registered nodes); the dev accounts are funded;
 /// Alice is sudo (for convenience: a dev chain only); Alice, Bob, Charlie, Dave and Eve are the
 /// council; the dev cooperative runs on minute-long periods.
 pub fn development_config_genesis() -> Value {
@@ -128,11 +190,12 @@ pub fn development_config_genesis() -> Value {
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		dev_council(),
 		dev_cooperative(Some(DEV_TIMING)),
+		vec![],
 	)
 }
 
-/// `local_testnet`: Alice, Bob, Charlie and Dave are the validators; the dev accounts are
-/// funded; there is no sudo key: Alice, Bob, Charlie, Dave and Eve are the council, and what
+/// `local_testnet`: Alice, Bob, Charlie and Dave are the validators, and their nodes (node
+/// keys 1 to 4) the members' network; the dev accounts are funded; there is no sudo key: Alice, Bob, Charlie, Dave and Eve are the council, and what
 /// needs root is done by its motions; the dev cooperative runs on the production periods
 /// (days).
 pub fn local_config_genesis() -> Value {
@@ -147,6 +210,7 @@ pub fn local_config_genesis() -> Value {
 		None,
 		dev_council(),
 		dev_cooperative(None),
+		local_nodes(),
 	)
 }
 

@@ -95,11 +95,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-runtime_version!(105);
+runtime_version!(106);
 // Only in `upgrade_test::WASM_BINARY`: the next version, which the upgrade test installs.
 // Always one more than the line above.
 #[cfg(feature = "upgrade-test")]
-runtime_version!(106);
+runtime_version!(107);
 
 mod block_times {
 	/// The average expected block time, which the slot duration follows.
@@ -275,4 +275,12 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type NodeRegistry = pallet_node_registry;
+
+	// The validator set before the session pallet: the session's genesis asks it for the
+	// first validators.
+	#[runtime::pallet_index(14)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(15)]
+	pub type Session = pallet_session;
 }

@@ -4,15 +4,12 @@
 
 mod common;
 
-use codec::Encode;
 use common::*;
-use frame_support::{assert_noop, assert_ok, weights::Weight, BoundedVec};
+use frame_support::{assert_noop, assert_ok, BoundedVec};
 use pallet_node_registry::{Error, NodeKey, PeerIdBytes};
-use poruka_runtime::{
-	Council, Guarantor, NodeRegistry, Runtime, RuntimeCall, RuntimeEvent, System,
-};
+use poruka_runtime::{Guarantor, NodeRegistry, Runtime, RuntimeCall};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Ferdie};
-use sp_runtime::{traits::Hash, DispatchError};
+use sp_runtime::DispatchError;
 
 fn peer(n: u8) -> PeerIdBytes {
 	PeerIdBytes::truncate_from(NodeKey([n; 32]).peer_id().to_vec())
@@ -59,20 +56,31 @@ fn the_council_admits_the_nodes_no_member_runs_and_one_member_cannot() {
 		let call = RuntimeCall::NodeRegistry(pallet_node_registry::Call::set_infra_nodes {
 			peer_ids: nodes,
 		});
-		let length = call.encoded_size() as u32;
-		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-		assert_ok!(Council::propose(signed(Alice), 4, Box::new(call), length));
-		let index =
-			pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get() - 1;
-		for voter in [Alice, Bob, Charlie, Dave] {
-			assert_ok!(Council::vote(signed(voter), hash, index, true));
-		}
-		assert_ok!(Council::close(signed(Alice), hash, index, Weight::MAX / 4, length));
-		assert!(System::events().iter().any(|r| matches!(
-			r.event,
-			RuntimeEvent::Council(pallet_collective::Event::Executed { result: Ok(()), .. })
-		)));
+		council_motion(call);
 		assert_eq!(authorized(), vec![NodeKey([50; 32]), NodeKey([51; 32])]);
 		check_invariants();
 	});
+}
+
+#[test]
+fn the_local_testnet_authorizes_its_four_validators_nodes_and_the_dev_chain_no_one() {
+	use poruka_runtime::genesis_config_presets::TEST_NODE_KEYS;
+	// The fixed keys are the public keys of node keys 0x00…01 to 0x00…05.
+	for (i, key) in TEST_NODE_KEYS.iter().enumerate() {
+		let mut seed = [0u8; 32];
+		seed[31] = i as u8 + 1;
+		let pair = <sp_core::ed25519::Pair as sp_core::Pair>::from_seed(&seed);
+		let public = sp_core::Pair::public(&pair);
+		assert_eq!(&public.0, key, "node key {}", i + 1);
+	}
+	local_chain().execute_with(|| {
+		let mut expected: Vec<NodeKey> = TEST_NODE_KEYS[..4].iter().map(|k| NodeKey(*k)).collect();
+		expected.sort();
+		assert_eq!(authorized(), expected);
+		for (who, key) in [Alice, Bob, Charlie, Dave].into_iter().zip(TEST_NODE_KEYS) {
+			assert_eq!(NodeRegistry::nodes_of(&id(who)), vec![NodeKey(key)]);
+		}
+		check_invariants();
+	});
+	dev_chain().execute_with(|| assert!(authorized().is_empty(), "--dev peers with anyone"));
 }

@@ -3,6 +3,8 @@
 //! own SCALE types, and stop it again.
 #![allow(dead_code)]
 
+pub mod network;
+
 use std::{
 	net::TcpListener,
 	path::PathBuf,
@@ -291,4 +293,10 @@ pub fn parse_hash(value: &Value) -> H256 {
 pub fn header_number(header: &Value) -> u32 {
 	let hex = header["number"].as_str().unwrap_or_else(|| panic!("a header, got {header}"));
 	u32::from_str_radix(hex.trim_start_matches("0x"), 16).expect("numbers are hex")
+}
+
+/// A peer id (`12D3KooW…`) as the bytes `NodeRegistry::register_node` takes.
+pub fn peer_id_bytes(peer_id: &str) -> pallet_node_registry::PeerIdBytes {
+	let peer: sc_network::PeerId = peer_id.parse().expect("a well-formed peer id");
+	pallet_node_registry::PeerIdBytes::truncate_from(peer.to_bytes())
 }

@@ -3,8 +3,8 @@
 
 use frame_support::traits::OnInitialize;
 use poruka_runtime::{
-	genesis_config_presets::development_config_genesis, AccountId, BuildStorage, Guarantor,
-	RuntimeGenesisConfig, RuntimeOrigin, System,
+	genesis_config_presets::{development_config_genesis, local_config_genesis},
+	AccountId, BuildStorage, Guarantor, RuntimeGenesisConfig, RuntimeOrigin, System,
 };
 use sp_keyring::Sr25519Keyring;
 
@@ -22,13 +22,23 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 
 /// Externalities holding the `development` preset's genesis, at block 1.
 pub fn dev_chain() -> sp_io::TestExternalities {
+	chain(development_config_genesis())
+}
+
+/// Externalities holding the `local_testnet` preset's genesis, at block 1.
+pub fn local_chain() -> sp_io::TestExternalities {
+	chain(local_config_genesis())
+}
+
+/// Externalities holding the genesis `preset` patches onto the defaults, at block 1.
+fn chain(preset: serde_json::Value) -> sp_io::TestExternalities {
 	let mut json = serde_json::to_value(RuntimeGenesisConfig::default())
 		.expect("the default genesis config serializes");
-	merge(&mut json, development_config_genesis());
+	merge(&mut json, preset);
 	let config: RuntimeGenesisConfig =
-		serde_json::from_value(json).expect("the development preset is a valid genesis config");
+		serde_json::from_value(json).expect("the preset is a valid genesis config");
 	let mut ext: sp_io::TestExternalities =
-		config.build_storage().expect("the development genesis builds").into();
+		config.build_storage().expect("the preset's genesis builds").into();
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
@@ -59,4 +69,28 @@ pub fn check_invariants() {
 	Guarantor::do_try_state().expect("the guarantor invariants hold");
 	poruka_runtime::Agreements::do_try_state().expect("the agreements invariants hold");
 	poruka_runtime::NodeRegistry::do_try_state().expect("the node registry agrees with itself");
+	poruka_runtime::ValidatorSet::do_try_state().expect("the validator set invariants hold");
+}
+
+/// Passes `call` as a council motion: Alice proposes it with threshold 4 (two thirds of the
+/// five), Alice, Bob, Charlie and Dave vote aye, Alice closes it; asserts it executed.
+pub fn council_motion(call: poruka_runtime::RuntimeCall) {
+	use codec::Encode;
+	use frame_support::weights::Weight;
+	use poruka_runtime::{Council, Runtime, RuntimeEvent};
+	use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
+	use sp_runtime::traits::Hash;
+	let length = call.encoded_size() as u32;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	Council::propose(signed(Alice), 4, Box::new(call), length).expect("Alice proposes");
+	let index =
+		pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get() - 1;
+	for voter in [Alice, Bob, Charlie, Dave] {
+		Council::vote(signed(voter), hash, index, true).expect("a councillor votes");
+	}
+	Council::close(signed(Alice), hash, index, Weight::MAX / 4, length).expect("Alice closes");
+	assert!(System::events().iter().any(|r| matches!(
+		r.event,
+		RuntimeEvent::Council(pallet_collective::Event::Executed { result: Ok(()), .. })
+	)));
 }
