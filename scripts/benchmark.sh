@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: scripts/benchmark.sh [pallet ...]   (default: the guarantor pallet)
-#   pallet: guarantor, agreements or node_registry (its folder is pallets/node-registry)
+#   pallet: guarantor, agreements, node_registry or validator_set (folder: pallets/node-registry, ...)
 #
 # Builds poruka-node with `--features runtime-benchmarks`, runs the FRAME benchmarks of the
 # given pallets on this machine, and writes each pallet's `src/weights.rs` from

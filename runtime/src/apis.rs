@@ -263,7 +263,8 @@ impl_runtime_apis! {
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use super::{
-				AllPalletsWithSystem, Balances, Council, Preimage, Sudo, Timestamp, Utility, Whitelist,
+				AllPalletsWithSystem, Balances, Council, Preimage, Sudo, Timestamp, Utility,
+				ValidatorSet, Whitelist,
 			};
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -280,7 +281,8 @@ impl_runtime_apis! {
 			use frame_benchmarking::{BenchmarkBatch, BenchmarkError};
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use super::{
-				AllPalletsWithSystem, Balances, Council, Preimage, Sudo, Timestamp, Utility, Whitelist,
+				AllPalletsWithSystem, Balances, Council, Preimage, Sudo, Timestamp, Utility,
+				ValidatorSet, Whitelist,
 			};
 
 			impl frame_system_benchmarking::Config for Runtime {

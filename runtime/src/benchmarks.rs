@@ -12,4 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_preimage, Preimage]
 	[pallet_whitelist, Whitelist]
 	[pallet_node_registry, NodeRegistry]
+	[pallet_validator_set, ValidatorSet]
 );

@@ -135,8 +135,9 @@ fn local_nodes() -> Vec<(AccountId, NodeKey)> {
 		.collect()
 }
 
-/// A genesis state: the validators (members the genesis seats), who holds what, who is sudo (if anyone), the council, the
-/// cooperative and the members' registered nodes (none: the network is not restricted).
+/// A genesis state: the validators (members the genesis seats), who holds what, who is sudo
+/// (if anyone), the council, the cooperative and the nodes registered by members (none: the
+/// network is open).
 fn genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
@@ -180,9 +181,9 @@ fn dev_accounts() -> Vec<AccountId> {
 }
 
 /// `development`: Alice alone produces and finalizes blocks, and peers with anyone (no
-/// registered nodes); the dev accounts are funded;
-/// Alice is sudo (for convenience: a dev chain only); Alice, Bob, Charlie, Dave and Eve are the
-/// council; the dev cooperative runs on minute-long periods.
+/// registered nodes); the dev accounts are funded; Alice is sudo (for convenience: a dev chain
+/// only); Alice, Bob, Charlie, Dave and Eve are the council; the dev cooperative runs on
+/// minute-long periods.
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![Authority::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
@@ -195,9 +196,9 @@ pub fn development_config_genesis() -> Value {
 }
 
 /// `local_testnet`: Alice, Bob, Charlie and Dave are the validators, and their nodes (node
-/// keys 1 to 4) the members' network; the dev accounts are funded; there is no sudo key: Alice, Bob, Charlie, Dave and Eve are the council, and what
-/// needs root is done by its motions; the dev cooperative runs on the production periods
-/// (days).
+/// keys 1 to 4) the members' network; the dev accounts are funded; there is no sudo key:
+/// Alice, Bob, Charlie, Dave and Eve are the council, and what needs root is done by its
+/// motions; the dev cooperative runs on the production periods (days).
 pub fn local_config_genesis() -> Value {
 	genesis(
 		vec![

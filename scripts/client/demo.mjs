@@ -10,6 +10,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { rpc } from './rpc.mjs';
+import { send as sendTx } from './tx.mjs';
 
 const url = process.argv[2] ?? process.env.PORUKA_WS ?? 'ws://127.0.0.1:9944';
 const UNIT = 10n ** 12n;
@@ -33,21 +34,8 @@ const [alice, bob, charlie, dave, eve, ferdie] = ['Alice', 'Bob', 'Charlie', 'Da
 );
 const api = await ApiPromise.create({ provider: new WsProvider(url), rpc, noInitWarn: true });
 
-/** Signs and sends `tx` as `signer`; resolves with its events once in a block, or throws its error. */
-function send(signer, tx) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (dispatchError) {
-        const message = dispatchError.isModule
-          ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(dispatchError.asModule))
-          : dispatchError.toString();
-        reject(new Error(message));
-      } else if (status.isInBlock) {
-        resolve(events.map(({ event }) => event));
-      }
-    }).catch(reject);
-  });
-}
+/** Signs and sends `tx` as `signer` (tx.mjs): its events once in a block, or its error. */
+const send = (signer, tx) => sendTx(api, signer, tx);
 
 /** The fee `who` paid in `events`. */
 function feePaid(events, who) {

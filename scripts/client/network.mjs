@@ -14,41 +14,24 @@
 
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { base58Decode, cryptoWaitReady } from '@polkadot/util-crypto';
-
-/** Signs and sends `tx` as `signer`; resolves with its events once in a block. */
-export function send(api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (dispatchError) {
-        if (dispatchError.isModule) {
-          const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
-          reject(new Error(`${section}.${name}: ${docs.join(' ')}`));
-        } else {
-          reject(new Error(dispatchError.toString()));
-        }
-      } else if (status.isInBlock) {
-        resolve(events);
-      }
-    }).catch(reject);
-  });
-}
+import { send } from './tx.mjs';
 
 /** Passes `call` as a 2/3 motion of the local testnet's council (4 of 5). */
 async function councilMotion(api, keyring, call) {
   const [alice, ...others] = ['//Alice', '//Bob', '//Charlie', '//Dave'].map((s) =>
     keyring.addFromUri(s));
   const length = call.method.encodedLength;
-  const events = await send(api, api.tx.council.propose(4, call, length), alice);
-  const proposed = events.find(({ event }) => api.events.council.Proposed.is(event));
-  const { proposalIndex, proposalHash } = proposed.event.data;
+  const events = await send(api, alice, api.tx.council.propose(4, call, length));
+  const proposed = events.find((event) => api.events.council.Proposed.is(event));
+  const { proposalIndex, proposalHash } = proposed.data;
   await Promise.all([alice, ...others].map((who) =>
-    send(api, api.tx.council.vote(proposalHash, proposalIndex, true), who)));
+    send(api, who, api.tx.council.vote(proposalHash, proposalIndex, true))));
   const weight = { refTime: 10_000_000_000n, proofSize: 100_000n };
   const closed = await send(
-    api, api.tx.council.close(proposalHash, proposalIndex, weight, length), alice);
-  const executed = closed.find(({ event }) => api.events.council.Executed.is(event));
-  if (!executed || executed.event.data.result.isErr) {
-    throw new Error(`the motion did not execute: ${executed?.event.data.result.toString()}`);
+    api, alice, api.tx.council.close(proposalHash, proposalIndex, weight, length));
+  const executed = closed.find((event) => api.events.council.Executed.is(event));
+  if (!executed || executed.data.result.isErr) {
+    throw new Error(`the motion did not execute: ${executed?.data.result.toString()}`);
   }
 }
 
@@ -66,14 +49,14 @@ async function main([command, ws, suri, ...rest]) {
   const signer = keyring.addFromUri(suri);
   if (command === 'register-node') {
     const peerId = `0x${Buffer.from(base58Decode(rest[0])).toString('hex')}`;
-    await send(api, api.tx.nodeRegistry.registerNode(peerId), signer);
+    await send(api, signer, api.tx.nodeRegistry.registerNode(peerId));
     console.log(`${signer.address} registered node ${rest[0]}`);
   } else {
     const node = await ApiPromise.create({ provider: new WsProvider(rest[0]), noInitWarn: true });
     const owner = api.createType('AccountId', signer.address).toHex();
     const { keys, proof } = (await node.rpc.author.rotateKeysWithOwner(owner)).toJSON();
     await node.disconnect();
-    await send(api, api.tx.session.setKeys(keys, proof), signer);
+    await send(api, signer, api.tx.session.setKeys(keys, proof));
     console.log(`${signer.address} set its session keys ${keys}`);
     await councilMotion(api, keyring, api.tx.validatorSet.addValidator(signer.address));
     console.log(`the council seated ${signer.address}: it validates from the session after the next`);
@@ -81,9 +64,7 @@ async function main([command, ws, suri, ...rest]) {
   await api.disconnect();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).catch((error) => {
-    console.error(error.message);
-    process.exit(1);
-  });
-}
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -10,6 +10,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
+use poruka_primitives::MakeActiveMember;
 
 /// The peer id of the node with key `[n; 32]` (distinct for distinct `n`).
 fn peer(n: u32) -> PeerIdBytes {

@@ -1,14 +1,12 @@
 //! A test runtime: accounts are `u64`; the active members are a set tests change.
 
-use core::cell::RefCell;
-use std::collections::BTreeSet;
-
-use frame_support::{derive_impl, parameter_types, traits::Contains};
+use frame_support::{derive_impl, parameter_types};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 
 use crate as pallet_node_registry;
 use crate::{NodeKey, PeerIdBytes};
+pub use poruka_primitives::testing::{set_active, TestActiveMembers as TestMembers};
 
 pub type AccountId = u64;
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -23,29 +21,6 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
-}
-
-thread_local! {
-	/// The active members.
-	pub static ACTIVE: RefCell<BTreeSet<AccountId>> = RefCell::new([1, 2, 3].into());
-}
-
-/// Makes `who` an active member or not.
-pub fn set_active(who: AccountId, active: bool) {
-	ACTIVE.with(|a| {
-		if active {
-			a.borrow_mut().insert(who);
-		} else {
-			a.borrow_mut().remove(&who);
-		}
-	});
-}
-
-pub struct TestMembers;
-impl Contains<AccountId> for TestMembers {
-	fn contains(who: &AccountId) -> bool {
-		ACTIVE.with(|a| a.borrow().contains(who))
-	}
 }
 
 parameter_types! {
@@ -63,13 +38,6 @@ impl pallet_node_registry::Config for Test {
 	type BenchmarkHelper = TestMembers;
 }
 
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_node_registry::BenchmarkHelper<AccountId> for TestMembers {
-	fn make_active_member(who: &AccountId) {
-		set_active(*who, true);
-	}
-}
-
 /// The node with key `[n; 32]`.
 pub fn node(n: u8) -> NodeKey {
 	NodeKey([n; 32])
@@ -83,7 +51,7 @@ pub fn peer(n: u8) -> PeerIdBytes {
 /// Members 1, 2 and 3 active, 4 not; member 3 runs node 30 from genesis; node 99 admitted by
 /// the council.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	ACTIVE.with(|a| *a.borrow_mut() = [1, 2, 3].into());
+	TestMembers::reset([1, 2, 3]);
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
 		nodes: pallet_node_registry::GenesisConfig {

@@ -14,16 +14,26 @@
 //!
 //! It also holds the one mechanism both pallets share: [`queue`], the per-block queue of
 //! deadlines and tasks that never refuses an entry, and [`as_string`], how the views clients
-//! read render balances in JSON.
+//! read render balances in JSON. The pallets that admit only active members (the node
+//! registry, the validator set) take membership as a `Contains` and, for their benchmarks,
+//! [`MakeActiveMember`]; [`testing`] stands in for both in their unit tests.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 #[cfg(feature = "std")]
 pub mod as_string;
 pub mod queue;
+#[cfg(feature = "std")]
+pub mod testing;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, Weight};
+
+/// What benchmarks of a pallet that admits only active members need from the runtime.
+pub trait MakeActiveMember<AccountId> {
+	/// Makes `who` an active member (a founder, say), however the runtime counts membership.
+	fn make_active_member(who: &AccountId);
+}
 
 /// Identifies a claim («рекламация») in the guarantor pallet.
 pub type ClaimId = u32;

@@ -6,6 +6,7 @@ use crate::Pallet as ValidatorSet;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{Contains, EnsureOrigin, Get};
+use poruka_primitives::MakeActiveMember;
 
 /// An account the runtime made an active member.
 fn member<T: Config>(name: &'static str, index: u32) -> Result<T::AccountId, BenchmarkError> {
@@ -18,8 +19,9 @@ fn member<T: Config>(name: &'static str, index: u32) -> Result<T::AccountId, Ben
 	}
 }
 
-/// Seats `n` active members; returns them.
+/// Seats exactly `n` active members (whoever the genesis seated is unseated); returns them.
 fn seat<T: Config>(n: u32) -> Result<Vec<T::AccountId>, BenchmarkError> {
+	Validators::<T>::kill();
 	let mut seated = Vec::new();
 	for i in 0..n {
 		let who = member::<T>("validator", i)?;

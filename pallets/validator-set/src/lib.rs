@@ -77,14 +77,7 @@ pub mod pallet {
 
 		/// Makes accounts active members for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
-	}
-
-	/// What the benchmarks need from the runtime.
-	#[cfg(feature = "runtime-benchmarks")]
-	pub trait BenchmarkHelper<AccountId> {
-		/// Makes `who` an active member.
-		fn make_active_member(who: &AccountId);
+		type BenchmarkHelper: poruka_primitives::MakeActiveMember<Self::AccountId>;
 	}
 
 	/// The seated validators, sorted: the sessions' validators are those of them that are

@@ -1,14 +1,12 @@
 //! A test runtime: accounts are `u64`; the active members are a set tests change; the council
 //! is root.
 
-use core::cell::RefCell;
-use std::collections::BTreeSet;
-
-use frame_support::{derive_impl, parameter_types, traits::Contains};
+use frame_support::{derive_impl, parameter_types};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 
 use crate as pallet_validator_set;
+pub use poruka_primitives::testing::{set_active, TestActiveMembers as TestMembers};
 
 pub type AccountId = u64;
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -25,29 +23,6 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-thread_local! {
-	/// The active members.
-	pub static ACTIVE: RefCell<BTreeSet<AccountId>> = RefCell::new([1, 2, 3, 4, 5].into());
-}
-
-/// Makes `who` an active member or not.
-pub fn set_active(who: AccountId, active: bool) {
-	ACTIVE.with(|a| {
-		if active {
-			a.borrow_mut().insert(who);
-		} else {
-			a.borrow_mut().remove(&who);
-		}
-	});
-}
-
-pub struct TestMembers;
-impl Contains<AccountId> for TestMembers {
-	fn contains(who: &AccountId) -> bool {
-		ACTIVE.with(|a| a.borrow().contains(who))
-	}
-}
-
 parameter_types! {
 	pub const MaxValidators: u32 = 4;
 }
@@ -61,16 +36,9 @@ impl pallet_validator_set::Config for Test {
 	type BenchmarkHelper = TestMembers;
 }
 
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_validator_set::BenchmarkHelper<AccountId> for TestMembers {
-	fn make_active_member(who: &AccountId) {
-		set_active(*who, true);
-	}
-}
-
 /// Members 1 to 5 active; 1 and 2 the validators at genesis, with 10-block sessions.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	ACTIVE.with(|a| *a.borrow_mut() = [1, 2, 3, 4, 5].into());
+	TestMembers::reset([1, 2, 3, 4, 5]);
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
 		validator_set: pallet_validator_set::GenesisConfig {

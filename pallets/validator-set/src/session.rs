@@ -24,20 +24,16 @@ impl<T: Config> Get<BlockNumberFor<T>> for SessionPeriod<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The seated validators that are active members: the next plan.
-	pub fn next_validators() -> Vec<T::AccountId> {
-		Validators::<T>::get().into_iter().filter(T::ActiveMembers::contains).collect()
-	}
-
 	/// Drops the seated validators that are no longer active members, then plans the rest for
 	/// session `index`: `None` if that changes nothing, or if no one is left (the sessions then
 	/// keep the validators they have: the chain must not stop).
 	fn plan(index: SessionIndex) -> Option<Vec<T::AccountId>> {
 		let seated = Validators::<T>::get();
+		let planned = Planned::<T>::get();
 		let (staying, leaving): (Vec<_>, Vec<_>) =
 			seated.into_iter().partition(T::ActiveMembers::contains);
 		if staying.is_empty() {
-			if !leaving.is_empty() || !Planned::<T>::get().is_empty() {
+			if !leaving.is_empty() || !planned.is_empty() {
 				log::warn!(
 					target: "runtime::validator-set",
 					"no seated validator is an active member: session {index} keeps the last set"
@@ -53,7 +49,7 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::ValidatorDropped { who });
 			}
 		}
-		if Planned::<T>::get().as_slice() == staying.as_slice() {
+		if planned.as_slice() == staying.as_slice() {
 			return None;
 		}
 		Planned::<T>::put(BoundedVec::truncate_from(staying.clone()));

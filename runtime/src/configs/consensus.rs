@@ -79,10 +79,3 @@ impl pallet_validator_set::Config for Runtime {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ActiveMembers;
 }
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_validator_set::BenchmarkHelper<AccountId> for ActiveMembers {
-	fn make_active_member(who: &AccountId) {
-		<Self as pallet_node_registry::BenchmarkHelper<AccountId>>::make_active_member(who);
-	}
-}

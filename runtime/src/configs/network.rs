@@ -30,7 +30,7 @@ impl pallet_node_registry::Config for Runtime {
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_node_registry::BenchmarkHelper<AccountId> for ActiveMembers {
+impl poruka_primitives::MakeActiveMember<AccountId> for ActiveMembers {
 	fn make_active_member(who: &AccountId) {
 		// A founder is an active member with no guarantors to arrange.
 		let _ = pallet_guarantor::Pallet::<Runtime>::do_add_founder(who);
