@@ -20,6 +20,13 @@ const FOUND: &[(u64, usize, &str)] = &[
 		 arbiters' decision (issue 12, fixed: no contest after the decision, and the votes left \
 		 decide if they are a majority)",
 	),
+	(
+		440_608_682_004,
+		200,
+		"the block at a session boundary (block 600) weighed more than the block limit: \
+		 pallet-session claims the whole block there, so the check is that it takes no \
+		 transaction (issue 13, fixed in the fuzzer's check)",
+	),
 ];
 
 #[test]

@@ -52,9 +52,11 @@ async function main([command, ws, suri, ...rest]) {
     await send(api, signer, api.tx.nodeRegistry.registerNode(peerId));
     console.log(`${signer.address} registered node ${rest[0]}`);
   } else {
-    const node = await ApiPromise.create({ provider: new WsProvider(rest[0]), noInitWarn: true });
+    // @polkadot/api 16 has no definition of this RPC method yet: call it by name.
+    const node = new WsProvider(rest[0]);
+    await node.isReady;
     const owner = api.createType('AccountId', signer.address).toHex();
-    const { keys, proof } = (await node.rpc.author.rotateKeysWithOwner(owner)).toJSON();
+    const { keys, proof } = await node.send('author_rotateKeysWithOwner', [owner]);
     await node.disconnect();
     await send(api, signer, api.tx.session.setKeys(keys, proof));
     console.log(`${signer.address} set its session keys ${keys}`);
