@@ -4,6 +4,8 @@ use poruka_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
 
+#[cfg(feature = "runtime-benchmarks")]
+use crate::benchmarking;
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand},
@@ -133,11 +135,26 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				}
-				BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => Err(
-					"`benchmark overhead` and `benchmark extrinsic` are not wired in poruka-node; \
-					 use `benchmark pallet`"
-						.into(),
-				),
+				BenchmarkCmd::Overhead(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let genesis = benchmarking::genesis_of(&client)?;
+					let remark = benchmarking::SignedBuilder::remark(genesis);
+					cmd.run(
+						config.chain_spec.name().into(),
+						client,
+						benchmarking::inherent_data()?,
+						Vec::new(),
+						&remark,
+						false,
+					)
+				}
+				BenchmarkCmd::Extrinsic(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let genesis = benchmarking::genesis_of(&client)?;
+					let factory =
+						frame_benchmarking_cli::ExtrinsicFactory(benchmarking::extrinsics(genesis));
+					cmd.run(client, benchmarking::inherent_data()?, Vec::new(), &factory)
+				}
 			})
 		}
 		Some(Subcommand::ChainInfo(cmd)) => {

@@ -5,6 +5,8 @@
 // large by their design; boxing them at every call site would only obscure the code.
 #![allow(clippy::result_large_err)]
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;

@@ -36,6 +36,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(feature = "std")]
 pub mod signing;
+pub mod weights;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -95,11 +96,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-runtime_version!(106);
+runtime_version!(107);
 // Only in `upgrade_test::WASM_BINARY`: the next version, which the upgrade test installs.
 // Always one more than the line above.
 #[cfg(feature = "upgrade-test")]
-runtime_version!(107);
+runtime_version!(108);
 
 mod block_times {
 	/// The average expected block time, which the slot duration follows.
