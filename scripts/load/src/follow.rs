@@ -10,7 +10,7 @@ use std::{
 
 use frame_support::dispatch::{DispatchClass, PerDispatchClass};
 use frame_system::{EventRecord, Phase};
-use poruka_runtime::{Runtime, RuntimeEvent};
+use poruka_runtime::{Runtime, RuntimeError, RuntimeEvent};
 use sp_core::{Blake2Hasher, Hasher, H256};
 
 use crate::{
@@ -29,7 +29,8 @@ pub async fn best_blocks(chain: Arc<Chain>, tracker: Arc<Mutex<Tracker>>) -> Res
 		let at = Instant::now();
 		let head = head_of(&header?)?;
 		let hashes = extrinsic_hashes(&chain.body(head.hash).await?);
-		tracker.lock().expect("the tracker").best_block(&hashes, at);
+		let failed = failures(&chain, head.hash, hashes.len()).await?;
+		tracker.lock().expect("the tracker").best_block(&hashes, &failed, at);
 	}
 	Err(Error::new("the node closed the new-heads subscription"))
 }
@@ -67,20 +68,7 @@ async fn count(
 ) -> Result<(), Error> {
 	let body = chain.body(block.hash).await?;
 	let hashes = extrinsic_hashes(&body);
-	let events: Vec<EventRecord<RuntimeEvent, H256>> =
-		chain.storage(&events_key(), Some(block.hash)).await?.unwrap_or_default();
-	let mut failed = vec![false; hashes.len()];
-	for record in events {
-		if let (Phase::ApplyExtrinsic(index), RuntimeEvent::System(event)) =
-			(record.phase, record.event)
-		{
-			if matches!(event, frame_system::Event::ExtrinsicFailed { .. }) {
-				if let Some(slot) = failed.get_mut(index as usize) {
-					*slot = true;
-				}
-			}
-		}
-	}
+	let failed = failures(chain, block.hash, hashes.len()).await?;
 	let used: PerDispatchClass<frame_support::weights::Weight> = chain
 		.storage(&frame_system::BlockWeight::<Runtime>::hashed_key(), Some(block.hash))
 		.await?
@@ -99,6 +87,34 @@ async fn count(
 		on_block(&row, pending);
 	}
 	Ok(())
+}
+
+/// For each of block `hash`'s `count` extrinsics, the error its call failed with, if it did.
+async fn failures(chain: &Chain, hash: H256, count: usize) -> Result<Vec<Option<String>>, Error> {
+	let events: Vec<EventRecord<RuntimeEvent, H256>> =
+		chain.storage(&events_key(), Some(hash)).await?.unwrap_or_default();
+	let mut failed = vec![None; count];
+	for record in events {
+		if let (
+			Phase::ApplyExtrinsic(index),
+			RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }),
+		) = (record.phase, record.event)
+		{
+			if let Some(slot) = failed.get_mut(index as usize) {
+				*slot = Some(error_name(dispatch_error));
+			}
+		}
+	}
+	Ok(failed)
+}
+
+/// A dispatch error in the runtime's words: `Guarantor(NotActiveMember)`, or the error itself
+/// when it is not a pallet's.
+pub fn error_name(error: sp_runtime::DispatchError) -> String {
+	match RuntimeError::from_dispatch_error(error) {
+		Some(error) => format!("{error:?}"),
+		None => format!("{error:?}"),
+	}
 }
 
 /// Where `System::Events` is stored (the storage item itself is private to frame-system).

@@ -7,28 +7,34 @@
 //! best blocks (inclusion) and finalized blocks (counted once each, in order). It stops when
 //! everything the pool accepted is finalized, or at the time limit.
 //!
+//! With any of the guarantor calls, the run goes on to the guarantor scenario ([`scenario`]):
+//! the accounts form a cooperative, one phase (one call) at a time, each phase a burst counted
+//! the same way.
+//!
 //! - [`rpc`]: the node's JSON-RPC;
 //! - [`workload`]: the accounts and what they sign;
+//! - [`scenario`]: the guarantor scenario's phases;
 //! - [`follow`]: following best and finalized blocks;
 //! - [`tracker`]: the counting;
 //! - [`report`]: the summary table, `report.json` and the plot.
 
+pub mod driver;
 pub mod follow;
 pub mod report;
 pub mod rpc;
+pub mod scenario;
 pub mod tracker;
 pub mod workload;
 
 use std::{
-	sync::{Arc, Mutex},
+	sync::Arc,
 	time::{Duration, Instant},
 };
 
-use futures::StreamExt;
+use driver::Driver;
 
-pub use report::Report;
-use tracker::Tracker;
-pub use workload::Kind;
+pub use report::{Report, Run};
+pub use workload::{Job, Kind};
 
 /// The most accounts a run may use.
 pub const MAX_ACCOUNTS: usize = 10_000;
@@ -76,6 +82,9 @@ pub struct Config {
 	pub kinds: Vec<Kind>,
 	/// How many accounts send.
 	pub accounts: usize,
+	/// The first load account's index (`//Load//{first_account}`): a scenario on a chain that
+	/// ran one before needs accounts past those used.
+	pub first_account: usize,
 	/// How many extrinsics each account sends.
 	pub per_account: usize,
 	/// Extrinsics per second; `None`: as fast as the pool takes them.
@@ -98,6 +107,9 @@ impl Config {
 		if self.kinds.is_empty() {
 			return Err(Error::new("no calls to send"));
 		}
+		if self.first_account > MAX_EXTRINSICS {
+			return Err(Error::new(format!("the first account is at most {MAX_EXTRINSICS}")));
+		}
 		if self.rate == Some(0) {
 			return Err(Error::new("a rate of 0 sends nothing"));
 		}
@@ -110,151 +122,144 @@ impl Config {
 	/// A one-line description of the run, for the report.
 	pub fn label(&self) -> String {
 		let kinds: Vec<&str> = self.kinds.iter().map(|kind| kind.name()).collect();
-		let rate = self.rate.map_or("as fast as the pool takes them".into(), |r| format!("{r}/s"));
-		format!(
-			"{} × {} from {} accounts, {rate}",
-			self.accounts * self.per_account,
-			kinds.join(" + "),
-			self.accounts
-		)
+		format!("{} from {} accounts, {}", kinds.join(" + "), self.accounts, self.rate_label())
+	}
+
+	pub fn rate_label(&self) -> String {
+		self.rate.map_or("as fast as the pool takes them".into(), |r| format!("{r}/s"))
+	}
+
+	pub fn say(&self, line: String) {
+		if self.progress {
+			eprintln!("{line}");
+		}
 	}
 }
 
-/// Finalized blocks in a row without any of the load, once everything is sent, after which
-/// what is still pending is taken as never to be included.
-const STALLED_AFTER: usize = 10;
-
-/// How many submissions may wait for the node's answer at once.
-const IN_FLIGHT: usize = 256;
-
-/// Runs the load described by `config` and returns what the chain did with it.
-pub async fn run(config: &Config) -> Result<Report, Error> {
+/// Runs the load described by `config` and returns what the chain did with it: a report per
+/// phase (transfers, then the guarantor scenario's phases). A scenario phase that does not
+/// succeed in full ends the scenario early, with the reason in [`Run::stopped`].
+pub async fn run(config: &Config) -> Result<Run, Error> {
 	config.check()?;
-	let say = |line: String| {
-		if config.progress {
-			eprintln!("{line}");
-		}
-	};
 	let chain = Arc::new(rpc::Chain::connect(&config.url).await?);
-	say(format!("[load] funding {} accounts", config.accounts));
-	let accounts = workload::accounts(config.accounts);
-	workload::fund(&chain, &accounts).await?;
+	let accounts = workload::accounts(config.first_account, config.accounts);
+	let with_scenario = config.kinds.iter().any(|kind| *kind != Kind::Transfer);
+	let funding = if with_scenario { scenario::FUNDING } else { workload::FUNDING };
+	config.say(format!("[load] funding {} accounts", config.accounts));
+	workload::fund(&chain, &accounts, funding).await?;
+	let mut cooperative = None;
+	if with_scenario {
+		let mut founded = scenario::Cooperative::new(&accounts)?;
+		config.say(format!("[load] founding a cooperative of {} pairs", accounts.len() / 2));
+		founded.found(&chain).await?;
+		cooperative = Some(founded);
+	}
+
+	let mut driver = Driver::start(chain.clone(), config).await?;
+	let mut phases = Vec::new();
+	let mut stopped = None;
+	if config.kinds.contains(&Kind::Transfer) {
+		let jobs = workload::transfers(&accounts, config.per_account);
+		let label = format!(
+			"{} × transfer_keep_alive from {} accounts, {}",
+			jobs.len(),
+			accounts.len(),
+			config.rate_label()
+		);
+		phases.push(phase(&mut driver, &accounts, Kind::Transfer, jobs, label).await?.0);
+	}
+	let outcome = match &mut cooperative {
+		Some(cooperative) => {
+			scenario_phases(&chain, &mut driver, &accounts, cooperative, &mut phases).await
+		}
+		None => Ok(None),
+	};
+	let finality = match outcome {
+		Ok(why) => {
+			stopped = why;
+			driver.wait_finalized().await
+		}
+		Err(error) => Err(error),
+	};
+	// Put the chain's periods back whatever happened.
+	if let Some(cooperative) = &cooperative {
+		cooperative.restore(&chain).await?;
+	}
+	finality?;
+
+	let mut reports = Vec::new();
+	for p in phases {
+		let report = driver.report(p.kind, p.label, p.started, p.submitting);
+		// The first scenario phase that fell short in the end says why the run stopped.
+		if p.kind != Kind::Transfer {
+			if let Some(why) = report.incomplete() {
+				stopped.get_or_insert(format!("{}: {why}", report.label));
+			}
+		}
+		reports.push(report);
+	}
+	Ok(Run { label: config.label(), phases: reports, blocks: driver.blocks(), stopped })
+}
+
+/// A phase run: what it sent and when, for its report.
+struct Phase {
+	kind: Kind,
+	label: String,
+	started: Duration,
+	submitting: Duration,
+}
+
+/// Signs `jobs`, sends them and waits until they are in the best chain.
+async fn phase(
+	driver: &mut Driver<'_>,
+	accounts: &[sp_core::sr25519::Pair],
+	kind: Kind,
+	jobs: Vec<Job>,
+	label: String,
+) -> Result<(Phase, tracker::Progress), Error> {
 	let signing = Instant::now();
-	let signed = workload::sign_all(&chain, &accounts, &config.kinds, config.per_account).await?;
-	say(format!(
-		"[load] signed {} extrinsics in {:.1} s",
-		signed.len(),
-		signing.elapsed().as_secs_f64()
-	));
+	let signed = workload::sign(driver.chain(), accounts, jobs).await?;
+	driver.say(format!("[load] {label}: signed in {:.1} s", signing.elapsed().as_secs_f64()));
+	let started = driver.elapsed();
+	let submitting = driver.send(signed).await?;
+	let progress = driver.wait_included(kind).await?;
+	Ok((Phase { kind, label, started, submitting }, progress))
+}
 
-	// Follow the chain from its finalized block now, before anything is sent.
-	let finalized: sp_core::H256 = chain.finalized_head().await?;
-	let start = chain.header(finalized).await?.number;
-	let tracker = Arc::new(Mutex::new(Tracker::new(start)));
-	let progress = config.progress;
-	let on_block: follow::OnBlock = Box::new(move |row, pending| {
-		if progress {
-			let ours: Vec<String> = row.ours.iter().map(|(k, v)| format!("{k} {v}")).collect();
-			eprintln!(
-				"[load] #{:<6} finalized at {:>6.1} s: {:>5} of ours ({}), {} failed, weight {:.1}% \
-				 (normal {:.1}%), {pending} pending",
-				row.number,
-				row.finalized_after.as_secs_f64(),
-				row.ours_total(),
-				if ours.is_empty() { "-".into() } else { ours.join(", ") },
-				row.failed,
-				row.weight_percent,
-				row.normal_percent,
-			);
+/// The guarantor scenario's phases, in order, each in the best chain in full before the next;
+/// the reason if one was not.
+async fn scenario_phases(
+	chain: &rpc::Chain,
+	driver: &mut Driver<'_>,
+	accounts: &[sp_core::sr25519::Pair],
+	cooperative: &mut scenario::Cooperative,
+	phases: &mut Vec<Phase>,
+) -> Result<Option<String>, Error> {
+	for kind in scenario::PHASES {
+		let since = scenario::Cooperative::next_id_before(chain, kind).await?;
+		let now = chain.best_number().await?;
+		let jobs = cooperative.jobs(kind, now)?;
+		let setup = if driver.config().kinds.contains(&kind) { "" } else { " (setup)" };
+		let label = format!(
+			"{} × {} from {} accounts, {}{setup}",
+			jobs.len(),
+			kind.name(),
+			accounts.len() / 2,
+			driver.config().rate_label()
+		);
+		let (done, progress) = phase(driver, accounts, kind, jobs, label).await?;
+		let label = done.label.clone();
+		phases.push(done);
+		if progress.refused > 0
+			|| progress.included < progress.accepted
+			|| !progress.failed.is_empty()
+		{
+			return Ok(Some(format!(
+				"{label}: {} refused by the pool, {} of {} included, failed: {:?}",
+				progress.refused, progress.included, progress.accepted, progress.failed
+			)));
 		}
-	});
-	let best = tokio::spawn(follow::best_blocks(chain.clone(), tracker.clone()));
-	let final_ = tokio::spawn(follow::finalized_blocks(chain.clone(), tracker.clone(), on_block));
-
-	tracker.lock().expect("the tracker").start_clock();
-	let began = Instant::now();
-	let total = signed.len();
-	let mut submissions = futures::stream::iter(signed.into_iter().enumerate())
-		.map(|(k, one)| {
-			let chain = chain.clone();
-			async move {
-				if let Some(rate) = config.rate {
-					let due = began + Duration::from_secs_f64(k as f64 / f64::from(rate));
-					tokio::time::sleep_until(due.into()).await;
-				}
-				let outcome = chain.submit(&one.encoded).await;
-				(one, outcome, Instant::now())
-			}
-		})
-		.buffer_unordered(IN_FLIGHT);
-	let mut done = 0;
-	let mut last_note = Instant::now();
-	while let Some((one, outcome, at)) = submissions.next().await {
-		let mut tracker = tracker.lock().expect("the tracker");
-		match outcome {
-			Ok(hash) if hash == one.hash => tracker.sent(one.hash, one.kind.name(), at),
-			Ok(hash) => {
-				return Err(Error::new(format!("the pool hashed {hash:?}, not {:?}", one.hash)))
-			}
-			Err(reason) => tracker.rejected(reason),
-		}
-		done += 1;
-		if last_note.elapsed() > Duration::from_secs(2) {
-			last_note = Instant::now();
-			let totals = tracker.totals();
-			let refused: usize = totals.rejected.values().sum();
-			say(format!("[load] submitted {done}/{total} ({refused} refused)"));
-		}
+		cooperative.learn(chain, kind, since).await?;
 	}
-	let submitting = began.elapsed();
-	say(format!(
-		"[load] all {total} submitted in {:.1} s; waiting for finality",
-		submitting.as_secs_f64()
-	));
-
-	let deadline = Instant::now() + config.time_limit;
-	loop {
-		if best.is_finished() || final_.is_finished() {
-			let failed = if best.is_finished() { best } else { final_ };
-			return Err(match failed.await {
-				Ok(Err(error)) => error,
-				Ok(Ok(())) => Error::new("the chain follower stopped"),
-				Err(error) => Error::new(format!("the chain follower panicked: {error}")),
-			});
-		}
-		let (pending, idle) = {
-			let tracker = tracker.lock().expect("the tracker");
-			(tracker.pending(), tracker.idle_blocks())
-		};
-		if pending == 0 {
-			break;
-		}
-		// The pool may accept a transaction it can never include: the next nonce of an account
-		// whose earlier one it refused waits in the future queue for good.
-		if idle >= STALLED_AFTER {
-			say(format!(
-				"[load] {STALLED_AFTER} finalized blocks without any of the load: {pending} \
-				 accepted but never included"
-			));
-			break;
-		}
-		if Instant::now() > deadline {
-			say(format!(
-				"[load] time limit reached with {} pending",
-				tracker.lock().expect("the tracker").pending()
-			));
-			break;
-		}
-		tokio::time::sleep(Duration::from_millis(200)).await;
-	}
-	best.abort();
-	final_.abort();
-	let tracker = tracker.lock().expect("the tracker");
-	Ok(Report {
-		label: config.label(),
-		totals: tracker.totals(),
-		blocks: tracker.blocks().to_vec(),
-		submitting,
-		elapsed: began.elapsed(),
-	})
+	Ok(None)
 }

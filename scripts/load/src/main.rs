@@ -16,13 +16,20 @@ struct Args {
 	/// The node's WebSocket RPC (only a node on this machine).
 	#[arg(long, default_value = "ws://127.0.0.1:9944")]
 	url: String,
-	/// The calls each account sends, in turn (comma separated): transfer.
+	/// The calls (comma separated): transfer; deposit, vouch, propose, accept, confirm,
+	/// file_claim, vote (phases of the guarantor scenario: the phases before a chosen one run as
+	/// its setup); guarantor (every phase); all (transfers and every phase).
 	#[arg(long, default_value = "transfer", value_delimiter = ',')]
 	calls: Vec<String>,
-	/// How many accounts send (derived as //Load//0, //Load//1, ...; Alice funds them).
+	/// How many accounts send (derived as //Load//0, //Load//1, ...; Alice funds them). The
+	/// guarantor scenario pairs them: an even number, at least 4.
 	#[arg(long, default_value_t = 100)]
 	accounts: usize,
-	/// How many extrinsics each account sends.
+	/// The first account's index: a scenario on a chain that ran one before needs fresh
+	/// accounts (e.g. --first-account 10000).
+	#[arg(long, default_value_t = 0)]
+	first_account: usize,
+	/// How many transfers each account sends (the scenario's phases have their own counts).
 	#[arg(long, default_value_t = 10)]
 	per_account: usize,
 	/// Extrinsics per second (default: as fast as the pool takes them).
@@ -42,8 +49,7 @@ struct Args {
 #[tokio::main]
 async fn main() -> ExitCode {
 	let args = Args::parse();
-	let kinds: Result<Vec<Kind>, _> = args.calls.iter().map(|name| Kind::parse(name)).collect();
-	let kinds = match kinds {
+	let kinds = match Kind::parse(&args.calls) {
 		Ok(kinds) => kinds,
 		Err(error) => {
 			eprintln!("poruka-load: {error}");
@@ -54,19 +60,23 @@ async fn main() -> ExitCode {
 		url: args.url,
 		kinds,
 		accounts: args.accounts,
+		first_account: args.first_account,
 		per_account: args.per_account,
 		rate: args.rate,
 		time_limit: Duration::from_secs(args.time_limit),
 		progress: !args.quiet,
 	};
 	match run(&config).await {
-		Ok(report) => {
-			println!("{}", report.table());
-			if let Err(error) = report.write(&args.out) {
+		Ok(run) => {
+			println!("{}", run.table());
+			if let Err(error) = run.write(&args.out) {
 				eprintln!("poruka-load: cannot write {}: {error}", args.out.display());
 				return ExitCode::FAILURE;
 			}
 			println!("report.json, report.md and blocks.svg are in {}", args.out.display());
+			if run.stopped.is_some() {
+				return ExitCode::FAILURE;
+			}
 			ExitCode::SUCCESS
 		}
 		Err(error) => {

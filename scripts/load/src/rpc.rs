@@ -105,6 +105,12 @@ impl Chain {
 		Ok(self.client.request("chain_getFinalizedHead", rpc_params![]).await?)
 	}
 
+	/// The best block's number.
+	pub async fn best_number(&self) -> Result<u32, Error> {
+		let header: Value = self.client.request("chain_getHeader", rpc_params![]).await?;
+		Ok(head_of(&header)?.number)
+	}
+
 	/// The header of block `hash`.
 	pub async fn header(&self, hash: H256) -> Result<Head, Error> {
 		let header: Value = self.client.request("chain_getHeader", rpc_params![hash]).await?;

@@ -2,7 +2,10 @@
 //! again, funded by Alice before the clock starts, and every extrinsic signed in advance with
 //! the nonce it will have.
 
-use std::time::{Duration, Instant};
+use std::{
+	collections::HashMap,
+	time::{Duration, Instant},
+};
 
 use codec::Encode;
 use poruka_runtime::{
@@ -22,10 +25,24 @@ pub const TRANSFER: Balance = MILLI_UNIT;
 const FUNDING_BATCH: usize = 500;
 
 /// A kind of call the load sends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
 	/// `balances.transfer_keep_alive` of [`TRANSFER`] to the next load account.
 	Transfer,
+	/// `guarantor.deposit` (the guarantor scenario: see [`crate::scenario`]).
+	Deposit,
+	/// `guarantor.vouch`.
+	Vouch,
+	/// `agreements.propose`.
+	Propose,
+	/// `agreements.accept`.
+	Accept,
+	/// `agreements.confirm`.
+	Confirm,
+	/// `guarantor.file_claim`.
+	FileClaim,
+	/// `guarantor.vote`.
+	Vote,
 }
 
 impl Kind {
@@ -33,26 +50,77 @@ impl Kind {
 	pub fn name(self) -> &'static str {
 		match self {
 			Kind::Transfer => "transfer_keep_alive",
+			Kind::Deposit => "deposit",
+			Kind::Vouch => "vouch",
+			Kind::Propose => "propose",
+			Kind::Accept => "accept",
+			Kind::Confirm => "confirm",
+			Kind::FileClaim => "file_claim",
+			Kind::Vote => "vote",
 		}
 	}
 
-	/// Parses a name given on the command line.
-	pub fn parse(name: &str) -> Result<Kind, Error> {
-		match name {
-			"transfer" | "transfer_keep_alive" => Ok(Kind::Transfer),
-			other => Err(Error::new(format!("no such load call: {other} (known: transfer)"))),
+	/// Parses the names given on the command line: a call's name, `guarantor` (every phase of
+	/// the guarantor scenario) or `all` (transfers and the scenario).
+	pub fn parse(names: &[String]) -> Result<Vec<Kind>, Error> {
+		let mut kinds = Vec::new();
+		for name in names {
+			match name.as_str() {
+				"all" => {
+					kinds.push(Kind::Transfer);
+					kinds.extend(crate::scenario::PHASES);
+				}
+				"guarantor" => kinds.extend(crate::scenario::PHASES),
+				"transfer" => kinds.push(Kind::Transfer),
+				other => kinds.push(
+					Self::ALL.into_iter().find(|kind| kind.name() == other).ok_or_else(|| {
+						Error::new(format!(
+							"no such load call: {other} (known: transfer, deposit, vouch, \
+							 propose, accept, confirm, file_claim, vote, guarantor, all)"
+						))
+					})?,
+				),
+			}
 		}
+		kinds.sort();
+		kinds.dedup();
+		Ok(kinds)
 	}
 
-	/// The call the `index`th of `accounts` makes in round `round`.
-	fn call(self, index: usize, accounts: &[AccountId], _round: usize) -> RuntimeCall {
-		match self {
-			Kind::Transfer => RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-				dest: accounts[(index + 1) % accounts.len()].clone().into(),
+	/// Every kind, transfers first and then the scenario's phases in order.
+	pub const ALL: [Kind; 8] = [
+		Kind::Transfer,
+		Kind::Deposit,
+		Kind::Vouch,
+		Kind::Propose,
+		Kind::Accept,
+		Kind::Confirm,
+		Kind::FileClaim,
+		Kind::Vote,
+	];
+}
+
+/// One extrinsic to sign: account `account` of the load makes `call`.
+pub struct Job {
+	pub account: usize,
+	pub kind: Kind,
+	pub call: RuntimeCall,
+}
+
+/// `per_account` rounds of transfers: in each, every account sends [`TRANSFER`] to the next.
+pub fn transfers(accounts: &[sr25519::Pair], per_account: usize) -> Vec<Job> {
+	let ids: Vec<AccountId> = accounts.iter().map(|pair| pair.public().into()).collect();
+	(0..per_account)
+		.flat_map(|_| 0..ids.len())
+		.map(|i| Job {
+			account: i,
+			kind: Kind::Transfer,
+			call: RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+				dest: ids[(i + 1) % ids.len()].clone().into(),
 				value: TRANSFER,
 			}),
-		}
-	}
+		})
+		.collect()
 }
 
 /// A signed extrinsic ready to send.
@@ -69,21 +137,25 @@ impl Signed {
 	}
 }
 
-/// The `count` load accounts: `//Load//0`, `//Load//1`, ... (dev keys: anyone can sign for
-/// them, so they are for test chains only).
-pub fn accounts(count: usize) -> Vec<sr25519::Pair> {
-	(0..count)
+/// The `count` load accounts from `//Load//{first}` on: `//Load//0`, `//Load//1`, ... (dev
+/// keys: anyone can sign for them, so they are for test chains only).
+pub fn accounts(first: usize, count: usize) -> Vec<sr25519::Pair> {
+	(first..first + count)
 		.map(|i| sr25519::Pair::from_string(&format!("//Load//{i}"), None).expect("a valid URI"))
 		.collect()
 }
 
-/// Alice gives each account that has less than half of [`FUNDING`] its funding, in batches,
-/// and waits until the last one holds it.
-pub async fn fund(chain: &Chain, accounts: &[sr25519::Pair]) -> Result<(), Error> {
+/// Alice gives each account that has less than half of `funding` that much, in batches, and
+/// waits until the last one holds it.
+pub async fn fund(
+	chain: &Chain,
+	accounts: &[sr25519::Pair],
+	funding: Balance,
+) -> Result<(), Error> {
 	let mut needy = Vec::new();
 	for pair in accounts {
 		let who: AccountId = pair.public().into();
-		if free_balance(chain, &who).await? < FUNDING / 2 {
+		if account(chain, &who).await?.data.free < funding / 2 {
 			needy.push(who);
 		}
 	}
@@ -96,7 +168,7 @@ pub async fn fund(chain: &Chain, accounts: &[sr25519::Pair]) -> Result<(), Error
 			.map(|who| {
 				RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
 					dest: who.clone().into(),
-					value: FUNDING,
+					value: funding,
 				})
 			})
 			.collect();
@@ -109,7 +181,7 @@ pub async fn fund(chain: &Chain, accounts: &[sr25519::Pair]) -> Result<(), Error
 		nonce += 1;
 	}
 	let deadline = Instant::now() + Duration::from_secs(120);
-	while free_balance(chain, &last).await? < FUNDING / 2 {
+	while account(chain, &last).await?.data.free < funding / 2 {
 		if Instant::now() > deadline {
 			return Err(Error::new("the load accounts were not funded within 120 s"));
 		}
@@ -118,46 +190,53 @@ pub async fn fund(chain: &Chain, accounts: &[sr25519::Pair]) -> Result<(), Error
 	Ok(())
 }
 
-/// The free balance of `who` at the best block.
-async fn free_balance(chain: &Chain, who: &AccountId) -> Result<Balance, Error> {
+/// What the chain records for `who` at the best block: its nonce and balances.
+pub async fn account(
+	chain: &Chain,
+	who: &AccountId,
+) -> Result<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>, Error> {
 	let key = frame_system::Account::<Runtime>::hashed_key_for(who);
-	let info: Option<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>> =
-		chain.storage(&key, None).await?;
-	Ok(info.map(|info| info.data.free).unwrap_or_default())
+	Ok(chain.storage(&key, None).await?.unwrap_or_default())
 }
 
-/// Every extrinsic of the load, signed: `per_account` rounds of `kinds` (in turn) from every
-/// account, with the nonces they will have, round by round so that each account's
-/// transactions reach the pool in nonce order.
-pub async fn sign_all(
+/// Every job signed by its account, in order: each account's jobs get its next nonces in the
+/// order they come, so that sending them in order reaches the pool in nonce order.
+pub async fn sign(
 	chain: &Chain,
 	accounts: &[sr25519::Pair],
-	kinds: &[Kind],
-	per_account: usize,
+	jobs: Vec<Job>,
 ) -> Result<Vec<Signed>, Error> {
-	let ids: Vec<AccountId> = accounts.iter().map(|pair| pair.public().into()).collect();
-	let mut nonces = Vec::with_capacity(ids.len());
-	for who in &ids {
-		nonces.push(chain.next_nonce(who).await?);
+	let mut next: HashMap<usize, Nonce> = HashMap::new();
+	let mut nonced = Vec::with_capacity(jobs.len());
+	for job in jobs {
+		let nonce = match next.get_mut(&job.account) {
+			Some(nonce) => nonce,
+			None => {
+				let who: AccountId = accounts[job.account].public().into();
+				next.entry(job.account).or_insert(chain.next_nonce(&who).await?)
+			}
+		};
+		nonced.push((job, *nonce));
+		*nonce += 1;
 	}
 	let genesis = chain.genesis;
-	let jobs: Vec<(usize, usize)> =
-		(0..per_account).flat_map(|round| (0..ids.len()).map(move |i| (round, i))).collect();
 	// Signing is the slow part: spread it over the machine's cores.
 	let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-	let chunk = jobs.len().div_ceil(threads).max(1);
+	let chunk = nonced.len().div_ceil(threads).max(1);
 	let signed = std::thread::scope(|scope| {
-		let workers: Vec<_> = jobs
+		let workers: Vec<_> = nonced
 			.chunks(chunk)
 			.map(|part| {
-				let (ids, nonces) = (&ids, &nonces);
 				scope.spawn(move || {
 					part.iter()
-						.map(|&(round, i)| {
-							let kind = kinds[round % kinds.len()];
-							let call = kind.call(i, ids, round);
-							let nonce = nonces[i] + round as Nonce;
-							Signed::new(kind, signing::sign(&accounts[i], call, nonce, genesis))
+						.map(|(job, nonce)| {
+							let extrinsic = signing::sign(
+								&accounts[job.account],
+								job.call.clone(),
+								*nonce,
+								genesis,
+							);
+							Signed::new(job.kind, extrinsic)
 						})
 						.collect::<Vec<_>>()
 				})
