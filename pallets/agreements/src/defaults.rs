@@ -18,7 +18,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		id: AgreementId,
 		index: ObligationIndex,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut agreement = Self::active_for_receiver(who, id, index)?;
 		let record =
 			agreement.obligations.get(index as usize).ok_or(Error::<T>::UnknownObligation)?;
@@ -54,8 +54,9 @@ impl<T: Config> Pallet<T> {
 			claim,
 		});
 		Self::unwind_failed_dependents(id, &mut agreement)?;
+		let obligations = agreement.obligations.len() as u32;
 		Agreements::<T>::insert(id, agreement);
-		Ok(())
+		Ok(obligations)
 	}
 
 	/// Unwinds, in list order, every pending (or unpaid) obligation that waits for one that

@@ -154,12 +154,13 @@ impl<T: Config> Pallet<T> {
 		Ok(agreement)
 	}
 
-	/// The receiver of obligation `index` of agreement `id` confirms it.
+	/// The receiver of obligation `index` of agreement `id` confirms it. Returns how many
+	/// obligations the agreement has.
 	pub fn do_confirm(
 		who: &T::AccountId,
 		id: AgreementId,
 		index: ObligationIndex,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut agreement = Self::active_for_receiver(who, id, index)?;
 		let record =
 			agreement.obligations.get(index as usize).ok_or(Error::<T>::UnknownObligation)?;
@@ -180,8 +181,9 @@ impl<T: Config> Pallet<T> {
 			Some(FulfilledBy::Confirmation),
 		)?;
 		Self::go_on(id, &mut agreement)?;
+		let obligations = agreement.obligations.len() as u32;
 		Agreements::<T>::insert(id, agreement);
-		Ok(())
+		Ok(obligations)
 	}
 
 	/// Whether every obligation that obligation `index` waits for is fulfilled.

@@ -501,9 +501,10 @@ pub mod pallet {
 		/// Emits `Accepted`, and `Activated` for the last.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::accept(T::MaxObligations::get()))]
-		pub fn accept(origin: OriginFor<T>, id: AgreementId) -> DispatchResult {
+		pub fn accept(origin: OriginFor<T>, id: AgreementId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_accept(&who, id)
+			let obligations = Self::do_accept(&who, id)?;
+			Ok(Some(T::WeightInfo::accept(obligations)).into())
 		}
 
 		/// Confirm obligation `obligation` of active agreement `id`, as its receiver.
@@ -519,9 +520,10 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			id: AgreementId,
 			obligation: ObligationIndex,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_confirm(&who, id, obligation)
+			let obligations = Self::do_confirm(&who, id, obligation)?;
+			Ok(Some(T::WeightInfo::confirm(obligations)).into())
 		}
 
 		/// Report obligation `obligation` of active agreement `id` as a default, as its
@@ -542,9 +544,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			id: AgreementId,
 			obligation: ObligationIndex,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_report_default(&who, id, obligation)
+			let obligations = Self::do_report_default(&who, id, obligation)?;
+			let filing = <T::Claims as ClaimFiler<_, _>>::file_claim_weight();
+			Ok(Some(T::WeightInfo::report_default(obligations).saturating_add(filing)).into())
 		}
 
 		/// Cancel agreement `id`, as one of its parties.
@@ -554,9 +558,10 @@ pub mod pallet {
 		/// and commitments are freed. Emits `CancelRequested`, and `Cancelled` when done.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel(T::MaxObligations::get()))]
-		pub fn cancel(origin: OriginFor<T>, id: AgreementId) -> DispatchResult {
+		pub fn cancel(origin: OriginFor<T>, id: AgreementId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_cancel(&who, id)
+			let obligations = Self::do_cancel(&who, id)?;
+			Ok(Some(T::WeightInfo::cancel(obligations)).into())
 		}
 	}
 }

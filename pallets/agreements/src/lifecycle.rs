@@ -140,8 +140,9 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// `who` accepts agreement `id`.
-	pub fn do_accept(who: &T::AccountId, id: AgreementId) -> DispatchResult {
+	/// `who` accepts agreement `id`. Returns how many obligations the agreement has (what the
+	/// call is charged for).
+	pub fn do_accept(who: &T::AccountId, id: AgreementId) -> Result<u32, DispatchError> {
 		let mut agreement = Agreements::<T>::get(id).ok_or(Error::<T>::UnknownAgreement)?;
 		let AgreementPhase::Proposed { accept_by } = agreement.phase else {
 			return Err(Error::<T>::WrongPhase.into());
@@ -150,8 +151,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(now <= accept_by, Error::<T>::AcceptancePeriodOver);
 		ensure!(T::Coverage::is_active_member(who), Error::<T>::NotActiveMember);
 		Self::accept_as(who, id, &mut agreement)?;
+		let obligations = agreement.obligations.len() as u32;
 		Agreements::<T>::insert(id, agreement);
-		Ok(())
+		Ok(obligations)
 	}
 
 	/// Records `who`'s acceptance: escrows its payments, commits its deliveries, and activates
@@ -192,8 +194,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `who` cancels agreement `id` (declines it while proposed).
-	pub fn do_cancel(who: &T::AccountId, id: AgreementId) -> DispatchResult {
+	/// `who` cancels agreement `id` (declines it while proposed). Returns how many obligations
+	/// the agreement has.
+	pub fn do_cancel(who: &T::AccountId, id: AgreementId) -> Result<u32, DispatchError> {
 		let mut agreement = Agreements::<T>::get(id).ok_or(Error::<T>::UnknownAgreement)?;
 		let index = agreement.party_index(who).ok_or(Error::<T>::NotParty)?;
 		match agreement.phase {
@@ -216,8 +219,9 @@ impl<T: Config> Pallet<T> {
 			}
 			_ => return Err(Error::<T>::WrongPhase.into()),
 		}
+		let obligations = agreement.obligations.len() as u32;
 		Agreements::<T>::insert(id, agreement);
-		Ok(())
+		Ok(obligations)
 	}
 
 	/// The `Expire` task: a proposal not accepted by every party in time expires.

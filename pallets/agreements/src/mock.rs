@@ -164,23 +164,25 @@ impl pallet_agreements::Config for Test {
 	type BenchmarkHelper = TestBenchmarkHelper;
 }
 
-/// Weights of one unit per task, so tests can bound the hook's work.
+/// Weights of one unit per task, so tests can bound the hook's work; a call weighs what
+/// identifies it (a thousand for `accept`, two for `confirm`, …) per obligation, so tests can
+/// see what a call was charged for.
 pub struct TestWeights;
 impl crate::WeightInfo for TestWeights {
 	fn propose(_: u32) -> Weight {
 		Weight::zero()
 	}
-	fn accept(_: u32) -> Weight {
-		Weight::zero()
+	fn accept(o: u32) -> Weight {
+		Weight::from_parts(1_000 * u64::from(o), 0)
 	}
-	fn confirm(_: u32) -> Weight {
-		Weight::zero()
+	fn confirm(o: u32) -> Weight {
+		Weight::from_parts(2_000 * u64::from(o), 0)
 	}
-	fn report_default(_: u32) -> Weight {
-		Weight::zero()
+	fn report_default(o: u32) -> Weight {
+		Weight::from_parts(3_000 * u64::from(o), 0)
 	}
-	fn cancel(_: u32) -> Weight {
-		Weight::zero()
+	fn cancel(o: u32) -> Weight {
+		Weight::from_parts(4_000 * u64::from(o), 0)
 	}
 	fn on_initialize_base() -> Weight {
 		Weight::zero()

@@ -3,10 +3,10 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! DATABASE: `ParityDb`, RUNTIME: `Poruka Development`
-//! BLOCK-NUM: `Number(18)`
+//! BLOCK-NUM: `Number(43)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
-//! WEIGHT-PATH: `runtime/src/weights/`
+//! WEIGHT-PATH: `/tmp/storage-fill2/`
 //! METRIC: `P99Percentile`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
@@ -16,7 +16,7 @@
 //   --chain
 //   dev
 //   --base-path
-//   /tmp/loaddb
+//   /tmp/fill2-copy
 //   --database
 //   paritydb
 //   --state-version
@@ -26,7 +26,7 @@
 //   --metric
 //   p99
 //   --weight-path
-//   runtime/src/weights/
+//   /tmp/storage-fill2/
 
 /// Storage DB weights for the `Poruka Development` runtime and `ParityDb`.
 pub mod constants {
@@ -42,31 +42,31 @@ pub mod constants {
 			/// Calculated by multiplying the *P99Percentile* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 711, 320_376
-			///   Average:  3_441
-			///   Median:   3_005
-			///   Std-Dev:  7129.3
+			///   Min, Max: 782, 337_651
+			///   Average:  5_328
+			///   Median:   4_998
+			///   Std-Dev:  2673.91
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 7_671
-			///   95th: 5_067
-			///   75th: 3_385
-			read: 7_671 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 10_886
+			///   95th: 7_571
+			///   75th: 5_768
+			read: 10_886 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
 			/// Calculated by multiplying the *P99Percentile* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 7_342, 16_472
-			///   Average:  9_021
-			///   Median:   8_671
-			///   Std-Dev:  1752.34
+			///   Min, Max: 13_273, 160_265
+			///   Average:  21_825
+			///   Median:   20_343
+			///   Std-Dev:  7630.51
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 16_472
-			///   95th: 9_432
-			///   75th: 9_251
-			write: 16_472 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 45_037
+			///   95th: 29_414
+			///   75th: 24_369
+			write: 45_037 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 

@@ -6,6 +6,7 @@ mod lifecycle;
 mod migration;
 mod retention;
 mod schedule;
+mod weights;
 
 pub use crate::{
 	mock::*, AgreementPhase, Agreements as AgreementsStore, Committed, Error, Event, FulfilledBy,
