@@ -4,11 +4,12 @@
 # Installs, only where missing, what building Poruka needs on a Debian machine with rustup:
 # the wasm targets and rust-src for substrate-wasm-builder, protoc, clang/libclang, a fast
 # linker (mold), pkg-config, the system OpenSSL headers, and Node.js with npm for the
-# polkadot.js client in scripts/client. Safe to run any number of times.
+# polkadot.js client in scripts/client, and cargo-nextest (scripts/test.sh runs the tests with
+# it, the end-to-end ones in parallel). Safe to run any number of times.
 set -euo pipefail
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -51,5 +52,11 @@ for component in rust-src rustfmt; do
     rustup component add "$component"
   fi
 done
+
+# The machines this project builds on come with cargo-nextest; elsewhere it is built once.
+if ! cargo nextest --version >/dev/null 2>&1; then
+  log "installing cargo-nextest (cargo install, a few minutes)"
+  cargo install --locked cargo-nextest
+fi
 
 log "ready"

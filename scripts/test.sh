@@ -2,9 +2,10 @@
 # Usage: scripts/test.sh [extra cargo test arguments...]
 #
 # Installs what the build needs (scripts/setup.sh), checks formatting, then runs every test of
-# the workspace in release mode: pallet unit tests, runtime tests and the end-to-end tests that
-# start the real poruka-node binary and drive it with subxt and with the polkadot.js demo in
-# scripts/client (installed here with npm ci); then a minute of the runtime fuzzer
+# the workspace in release mode (with cargo-nextest, the end-to-end tests side by side; with
+# arguments, `cargo test <arguments>` instead): pallet unit tests, runtime tests and the
+# end-to-end tests that start the real poruka-node binary and drive it with subxt and with the
+# polkadot.js demo in scripts/client (installed here with npm ci); then a minute of the runtime fuzzer
 # (scripts/fuzz.sh) and a short soak of the 4-validator testnet (scripts/soak.sh). CI (.ci/run)
 # runs exactly this.
 set -euo pipefail
@@ -26,20 +27,13 @@ if [ $# -gt 0 ]; then
   echo "[test +${SECONDS}s] cargo test $*"
   cargo test --locked --release --workspace "$@"
 else
-  # The runtime upgrade by council motion (node/tests/upgrade.rs: two minutes of one dev node,
-  # mostly waiting for blocks) runs beside the other tests instead of after them.
-  upgrade_log=$(mktemp /tmp/poruka-test-upgrade.XXXXXX)
-  echo "[test +${SECONDS}s] cargo test --test upgrade, in the background (log: $upgrade_log)"
-  cargo test --locked --release --workspace --test upgrade >"$upgrade_log" 2>&1 &
-  upgrade_pid=$!
-  echo "[test +${SECONDS}s] cargo test (all the rest)"
-  cargo test --locked --release --workspace -- --skip the_council_upgrades_the_runtime
-  if ! wait "$upgrade_pid"; then
-    cat "$upgrade_log"
-    echo "[test +${SECONDS}s] FAILED: the runtime upgrade test (node/tests/upgrade.rs)"
-    exit 1
-  fi
-  grep -E "^test |test result" "$upgrade_log"
+  # cargo-nextest runs every test in its own process, six at a time (.config/nextest.toml):
+  # the end-to-end tests, which mostly wait for blocks, run side by side instead of one binary
+  # after another. It does not run doc tests: cargo test --doc does, after it.
+  echo "[test +${SECONDS}s] cargo nextest run (every test; end-to-end tests side by side)"
+  cargo nextest run --locked --release --workspace --profile ci
+  echo "[test +${SECONDS}s] cargo test --doc"
+  cargo test --locked --release --workspace --doc
 fi
 
 # Seeds move with the commit, so each change explores new sequences; a failure prints the

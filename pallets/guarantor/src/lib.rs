@@ -113,11 +113,13 @@ pub mod panels;
 pub mod queries;
 pub mod retention;
 pub mod strikes;
+pub mod synthetic;
 #[cfg(test)]
 mod tests;
 pub mod types;
 pub mod weights;
 
+pub use synthetic::SyntheticCooperative;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -513,6 +515,9 @@ pub mod pallet {
 		pub guarantees: Vec<(T::AccountId, T::AccountId, BalanceOf<T>)>,
 		/// The rules' periods, if not the `Config` defaults (a dev chain's are short).
 		pub timing: Option<TimingOf<T>>,
+		/// A cooperative generated from a few numbers, for measuring the chain at scale
+		/// (see [`crate::synthetic`]); built after the founders and guarantees above.
+		pub synthetic: Option<SyntheticCooperative>,
 	}
 
 	#[pallet::genesis_build]
@@ -532,6 +537,9 @@ pub mod pallet {
 			for (guarantor, ward, amount) in &self.guarantees {
 				Pallet::<T>::do_vouch(guarantor, ward, *amount)
 					.expect("genesis guarantees are valid and affordable");
+			}
+			if let Some(synthetic) = &self.synthetic {
+				Pallet::<T>::build_synthetic(synthetic);
 			}
 		}
 	}

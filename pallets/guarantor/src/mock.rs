@@ -249,23 +249,30 @@ pub const ENDOWMENT: Balance = 1_000;
 pub struct ExtBuilder {
 	founders: Vec<(AccountId, Balance)>,
 	guarantees: Vec<(AccountId, AccountId, Balance)>,
+	synthetic: Option<crate::SyntheticCooperative>,
 }
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
-		Self { founders: vec![(1, 100), (2, 100), (3, 100)], guarantees: vec![] }
+		Self { founders: vec![(1, 100), (2, 100), (3, 100)], guarantees: vec![], synthetic: None }
 	}
 }
 
 impl ExtBuilder {
 	/// No founders and no guarantees: an empty cooperative (accounts are still endowed).
 	pub fn bare() -> Self {
-		Self { founders: vec![], guarantees: vec![] }
+		Self { founders: vec![], guarantees: vec![], synthetic: None }
 	}
 
 	/// Adds genesis guarantees `(guarantor, ward, amount)`.
 	pub fn guarantees(mut self, guarantees: &[(AccountId, AccountId, Balance)]) -> Self {
 		self.guarantees.extend_from_slice(guarantees);
+		self
+	}
+
+	/// Adds a synthetic cooperative to the genesis.
+	pub fn synthetic(mut self, synthetic: crate::SyntheticCooperative) -> Self {
+		self.synthetic = Some(synthetic);
 		self
 	}
 
@@ -282,6 +289,7 @@ impl ExtBuilder {
 			founders: self.founders,
 			guarantees: self.guarantees,
 			timing: None,
+			synthetic: self.synthetic,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

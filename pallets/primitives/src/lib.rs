@@ -13,8 +13,9 @@
 //! pallet, say) can use them the same way.
 //!
 //! It also holds the one mechanism both pallets share: [`queue`], the per-block queue of
-//! deadlines and tasks that never refuses an entry, and [`as_string`], how the views clients
-//! read render balances in JSON. The pallets that admit only active members (the node
+//! deadlines and tasks that never refuses an entry, [`as_string`], how the views clients
+//! read render balances in JSON, and [`synthetic`], the accounts of a cooperative generated
+//! at genesis for measuring the chain at scale. The pallets that admit only active members (the node
 //! registry, the validator set) take membership as a `Contains` and, for their benchmarks,
 //! [`MakeActiveMember`]; [`testing`] stands in for both in their unit tests.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -22,6 +23,7 @@
 #[cfg(feature = "std")]
 pub mod as_string;
 pub mod queue;
+pub mod synthetic;
 #[cfg(feature = "std")]
 pub mod testing;
 

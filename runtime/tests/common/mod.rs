@@ -31,7 +31,7 @@ pub fn local_chain() -> sp_io::TestExternalities {
 }
 
 /// Externalities holding the genesis `preset` patches onto the defaults, at block 1.
-fn chain(preset: serde_json::Value) -> sp_io::TestExternalities {
+pub fn chain(preset: serde_json::Value) -> sp_io::TestExternalities {
 	let mut json = serde_json::to_value(RuntimeGenesisConfig::default())
 		.expect("the default genesis config serializes");
 	merge(&mut json, preset);

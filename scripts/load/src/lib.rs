@@ -16,12 +16,15 @@
 //! - [`scenario`]: the guarantor scenario's phases;
 //! - [`follow`]: following best and finalized blocks;
 //! - [`tracker`]: the counting;
-//! - [`report`]: the summary table, `report.json` and the plot.
+//! - [`report`]: the summary table, `report.json` and the plot;
+//! - [`scale`]: the chain at scale (`poruka-scale`): a spec whose genesis generates a
+//!   synthetic cooperative, and the latency of the `guarantor_*` queries on it.
 
 pub mod driver;
 pub mod follow;
 pub mod report;
 pub mod rpc;
+pub mod scale;
 pub mod scenario;
 pub mod tracker;
 pub mod workload;

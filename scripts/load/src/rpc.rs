@@ -71,6 +71,11 @@ impl Chain {
 		Ok(Chain { client, genesis })
 	}
 
+	/// The connection, for queries this module has no method for.
+	pub fn client(&self) -> &WsClient {
+		&self.client
+	}
+
 	/// The next nonce of `who`, counting its transactions in the pool.
 	pub async fn next_nonce(&self, who: &AccountId) -> Result<Nonce, Error> {
 		Ok(self.client.request("system_accountNextIndex", rpc_params![who.to_string()]).await?)

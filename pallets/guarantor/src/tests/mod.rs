@@ -12,6 +12,7 @@ mod migration;
 mod properties;
 mod retention;
 mod strikes;
+mod synthetic;
 mod timing;
 
 pub use crate::{mock::*, HoldReason, MemberStatus, Members, Verdict};
