@@ -83,7 +83,7 @@ common=(--chain "$out/spec.json" --no-mdns --no-prometheus --no-telemetry
 echo "[scale] node A: building the genesis and producing blocks"
 start_ms=$(now_ms)
 "$node" "${common[@]}" --alice --validator --force-authoring --base-path "$out/a" \
-  --rpc-port 9960 --port 30960 2>"$out/a.log" &
+  --rpc-port 9960 --port 30960 --node-key "$(printf %064x 1)" 2>"$out/a.log" &
 a=$!
 pids+=("$a")
 wait_rpc 9960 "$a" 3600 >/dev/null
@@ -113,7 +113,7 @@ echo "[scale] node A at block $target: RSS $((rss_kb / 1024)) MiB, database $((d
 peer=$(rpc 9960 system_localPeerId | tr -d '"')
 echo "[scale] node B: a fresh node, $sync sync to block $target"
 start_b=$(now_ms)
-"$node" "${common[@]}" --base-path "$out/b" --rpc-port 9961 --port 30961 --sync "$sync" \
+"$node" "${common[@]}" --base-path "$out/b" --rpc-port 9961 --port 30961 --node-key "$(printf %064x 2)" --sync "$sync" \
   --bootnodes "/ip4/127.0.0.1/tcp/30960/p2p/$peer" 2>"$out/b.log" &
 b=$!
 pids+=("$b")

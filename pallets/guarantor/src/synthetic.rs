@@ -15,6 +15,9 @@
 //! respondent; decided by the level-1 panel (in its appeal period). Their deadlines are in the
 //! deadline queue like any claim's.
 //!
+//! For measurement chains only: no one holds the members' keys and their money is minted, so
+//! a real cooperative's chain spec never sets it (the presets do not).
+//!
 //! Everything goes through the pallet's own `do_*` functions, so the state is one the calls
 //! could have made and `try_state` holds. The genesis fails loudly (it panics, as a genesis
 //! must) on parameters that cannot make a valid cooperative.

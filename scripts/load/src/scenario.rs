@@ -89,7 +89,7 @@ pub struct Cooperative {
 impl Cooperative {
 	/// The cooperative the `accounts` will form.
 	pub fn new(accounts: &[sr25519::Pair]) -> Result<Cooperative, Error> {
-		if accounts.len() < 4 || accounts.len() % 2 != 0 {
+		if accounts.len() < 4 || !accounts.len().is_multiple_of(2) {
 			return Err(Error::new(
 				"the guarantor scenario needs an even number of accounts, at least 4",
 			));
@@ -128,7 +128,7 @@ impl Cooperative {
 		}
 		let current: Option<Timing<BlockNumber>> =
 			chain.storage(&pallet_guarantor::CurrentTiming::<Runtime>::hashed_key(), None).await?;
-		let timing = current.clone().unwrap_or_else(pallet_guarantor::Pallet::<Runtime>::timing);
+		let timing = current.unwrap_or_else(pallet_guarantor::Pallet::<Runtime>::timing);
 		self.timing = current;
 
 		let founders: Vec<AccountId> = (0..self.pairs).map(|j| self.id(g(j))).collect();
@@ -165,7 +165,7 @@ impl Cooperative {
 
 	/// Puts back the periods the chain had before [`Cooperative::found`].
 	pub async fn restore(&self, chain: &Chain) -> Result<(), Error> {
-		let timing = self.timing.clone().unwrap_or_else(|| {
+		let timing = self.timing.unwrap_or_else(|| {
 			// No periods were set: the runtime's defaults were in force, and are set back
 			// explicitly (the pallet has no call that clears them).
 			pallet_guarantor::Pallet::<Runtime>::default_timing()
