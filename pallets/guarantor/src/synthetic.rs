@@ -64,10 +64,13 @@ impl SyntheticCooperative {
 			return Err(String::from("members beyond the founders need a depth of at least 1"));
 		}
 		// The smallest growth ratio (in thousandths) whose levels hold the rest.
+		// A level's size from the one above, at most `u32::MAX` (no overflow at any ratio).
+		let grow =
+			|size: u64, ratio: u64| (size.saturating_mul(ratio) / 1000).clamp(1, u32::MAX.into());
 		let total = |ratio: u64| -> u64 {
 			let (mut size, mut sum) = (u64::from(self.founders), 0u64);
 			for _ in 0..self.depth {
-				size = (size * ratio / 1000).max(1);
+				size = grow(size, ratio);
 				sum = sum.saturating_add(size);
 			}
 			sum
@@ -84,8 +87,12 @@ impl SyntheticCooperative {
 		let mut sizes = Vec::from([self.founders]);
 		let (mut size, mut left) = (u64::from(self.founders), rest);
 		for level in 1..=self.depth {
-			size = (size * low / 1000).max(1);
-			let here = if level == self.depth { left } else { (size as u32).min(left) };
+			size = grow(size, low);
+			let here = if level == self.depth {
+				left
+			} else {
+				u32::try_from(size).unwrap_or(u32::MAX).min(left)
+			};
 			sizes.push(here);
 			left -= here;
 		}

@@ -36,6 +36,11 @@ fn parameters_that_cannot_make_a_cooperative_are_refused_in_words() {
 	assert!(err(spec(100, 10, 0, 0)).contains("depth of at least 1"));
 	// Four founders cannot guarantee 100,000 members in two levels.
 	assert!(err(spec(100_000, 4, 2, 0)).contains("too big"));
+	// The most members there can be: the search's large ratios do not overflow, and the
+	// levels still hold exactly the members.
+	let sizes = spec(u32::MAX, 4, 30, 0).level_sizes(2, 32).unwrap();
+	assert_eq!(sizes.iter().map(|s| u64::from(*s)).sum::<u64>(), u64::from(u32::MAX));
+	assert!(err(spec(u32::MAX, 4, 3, 0)).contains("too big"));
 	// Founders alone need no depth.
 	assert_eq!(spec(10, 10, 0, 0).level_sizes(2, 32).unwrap(), vec![10]);
 }
