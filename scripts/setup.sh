@@ -3,13 +3,14 @@
 #
 # Installs, only where missing, what building Poruka needs on a Debian machine with rustup:
 # the wasm targets and rust-src for substrate-wasm-builder, protoc, clang/libclang, a fast
-# linker (mold), pkg-config, the system OpenSSL headers, and Node.js with npm for the
-# polkadot.js client in scripts/client, and cargo-nextest (scripts/test.sh runs the tests with
-# it, the end-to-end ones in parallel). Safe to run any number of times.
+# linker (mold), pkg-config, the system OpenSSL headers, Node.js with npm for the polkadot.js
+# client in scripts/client and the members' app (app/), Debian's chromium for the app's browser
+# tests, and cargo-nextest (scripts/test.sh runs the tests with it, the end-to-end ones in
+# parallel). Safe to run any number of times.
 set -euo pipefail
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -24,6 +25,9 @@ done
 # Node.js may come from elsewhere than Debian (nodesource, nvm); only a missing one is installed.
 command -v node >/dev/null 2>&1 || need_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_pkgs+=(npm)
+# The members' app's browser tests (app/e2e) drive Debian's chromium through playwright-core
+# (Playwright's own browser download is not used).
+have_pkg chromium || need_pkgs+=(chromium)
 if ((${#need_pkgs[@]})); then
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)

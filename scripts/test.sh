@@ -5,7 +5,9 @@
 # the workspace in release mode (with cargo-nextest, the end-to-end tests side by side; with
 # arguments, `cargo test <arguments>` instead): pallet unit tests, runtime tests and the
 # end-to-end tests that start the real poruka-node binary and drive it with subxt and with the
-# polkadot.js demo in scripts/client (installed here with npm ci); then a minute of the runtime fuzzer
+# polkadot.js demo in scripts/client (installed here with npm ci); beside them, the members'
+# app's unit and browser tests (app/: Vitest, and Debian's chromium through playwright-core
+# against one poruka-node --dev --tmp; docs/app.md); then a minute of the runtime fuzzer
 # (scripts/fuzz.sh) and a short soak of the 4-validator testnet (scripts/soak.sh). CI (.ci/run)
 # runs exactly this.
 set -euo pipefail
@@ -27,6 +29,16 @@ if [ $# -gt 0 ]; then
   echo "[test +${SECONDS}s] cargo test $*"
   cargo test --locked --release --workspace "$@"
 else
+  # The members' app's tests mostly wait for blocks too: they run beside the Rust tests, on
+  # ports of their own (app/e2e/lib.mjs), and are waited for after them.
+  echo "[test +${SECONDS}s] members' app (app/), in the background: npm ci, unit tests, build, browser tests"
+  app_log="$CARGO_TARGET_DIR/app-tests.log"
+  # In a process group of its own, so that an early exit stops it with its node and browser.
+  setsid bash -c 'cd "$1/app" && npm ci --no-audit --no-fund --loglevel=error && npm test &&
+    npm run build && npm run e2e' app-tests "$repo_root" >"$app_log" 2>&1 &
+  app_pid=$!
+  trap 'kill -- "-$app_pid" 2>/dev/null || true' EXIT
+
   # cargo-nextest runs every test in its own process, six at a time (.config/nextest.toml):
   # the end-to-end tests, which mostly wait for blocks, run side by side instead of one binary
   # after another. It does not run doc tests: cargo test --doc does, after it.
@@ -34,6 +46,14 @@ else
   cargo nextest run --locked --release --workspace --profile ci
   echo "[test +${SECONDS}s] cargo test --doc"
   cargo test --locked --release --workspace --doc
+  echo "[test +${SECONDS}s] waiting for the members' app's tests (log: $app_log)"
+  if ! wait "$app_pid"; then
+    cat "$app_log"
+    echo "[test +${SECONDS}s] the members' app's tests failed (screenshots and node log: app/test-results/)"
+    exit 1
+  fi
+  trap - EXIT
+  sed 's/\x1b\[[0-9;]*m//g' "$app_log" | grep -E '^ *(Test Files|Tests) |^# (tests|pass|fail) ' || true
 fi
 
 # Seeds move with the commit, so each change explores new sequences; a failure prints the

@@ -59,12 +59,23 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		.transpose()?;
 
 	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
+	let backend = sc_service::new_db_backend(config.db_config())?;
+	// The genesis state is computed only on the first start (`new_full_parts` computes it at
+	// every start, to throw it away when the database has it).
+	let genesis = crate::genesis::OnFirstStart::new(
+		config.chain_spec.cloned_box(),
+		!config.no_genesis(),
+		backend.clone(),
+		executor.clone(),
+	);
 	let (client, backend, keystore_container, task_manager) =
-		sc_service::new_full_parts::<Block, RuntimeApi, _>(
+		sc_service::new_full_parts_with_genesis_builder::<Block, RuntimeApi, _, _>(
 			config,
 			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
 			executor,
-			vec![],
+			backend,
+			genesis,
+			false,
 		)?;
 	let client = Arc::new(client);
 

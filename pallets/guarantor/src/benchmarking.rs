@@ -145,6 +145,32 @@ fn full_council<T: Config>() {
 	}
 }
 
+/// Files a claim against a ward of as many founders as a panel seats; returns the claim
+/// and its level-1 panel. If `strike`, the panel's last seat has a strike, which its vote
+/// takes off.
+fn voting_claim<T: Config>(strike: bool) -> (ClaimId, Vec<T::AccountId>) {
+	let givers = founders::<T>(T::MaxPanelSize::get().min(T::MaxGuarantors::get()));
+	let respondent = ward::<T>("respondent", 0, &givers);
+	let id =
+		Guarantor::<T>::do_file_claim(&claimant::<T>(), &respondent, stake::<T>(), &[], None, true)
+			.expect("files");
+	let panel: Vec<T::AccountId> = Claims::<T>::get(id)
+		.and_then(|c| c.panel().cloned())
+		.expect("a panel")
+		.iter()
+		.map(|p| p.who.clone())
+		.collect();
+	if strike {
+		let last = panel.last().expect("a panel has seats");
+		Members::<T>::mutate(last, |m| {
+			let m = m.as_mut().expect("a member");
+			m.strikes = 1;
+			m.strikes_lapse_at = Some(frame_system::Pallet::<T>::block_number());
+		});
+	}
+	(id, panel)
+}
+
 /// Every panelist of the claim's current level votes `verdict`.
 fn all_vote<T: Config>(id: ClaimId, verdict: Verdict<BalanceOf<T>>) {
 	let panel = Claims::<T>::get(id).and_then(|c| c.panel().cloned()).expect("a panel");
@@ -339,36 +365,46 @@ mod benchmarks {
 		assert!(Claims::<T>::get(id).is_some_and(|c| c.counter_claim().is_some()));
 	}
 
-	/// The vote that decides the level.
+	/// The vote that settles the level (here: decides it, the claim's deadline moving to the
+	/// end of the appeal window), by the panel's last seat after a bare majority minus one
+	/// voted the same; `s` is 1 when the vote takes a strike off the voter.
 	#[benchmark]
-	fn vote() {
-		let givers = founders::<T>(T::MaxPanelSize::get().min(T::MaxGuarantors::get()));
-		let respondent = ward::<T>("respondent", 0, &givers);
-		let id = Guarantor::<T>::do_file_claim(
-			&claimant::<T>(),
-			&respondent,
-			stake::<T>(),
-			&[],
-			None,
-			true,
-		)
-		.expect("files");
-		let panel = Claims::<T>::get(id).and_then(|c| c.panel().cloned()).expect("a panel");
+	fn vote(s: Linear<0, 1>) {
+		let (id, panel) = voting_claim::<T>(s == 1);
 		let majority = panel.len() / 2 + 1;
 		let verdict = Verdict::Uphold { amount: stake::<T>(), force_majeure: false };
-		for seat in panel.iter().take(majority - 1) {
-			Guarantor::<T>::do_vote(&seat.who, id, verdict).expect("votes");
+		for who in panel.iter().take(majority - 1) {
+			Guarantor::<T>::do_vote(who, id, verdict).expect("votes");
 		}
-		let decider = panel[majority - 1].who.clone();
-		// A voter with a strike, which its vote takes off.
-		Members::<T>::mutate(&decider, |m| {
-			let m = m.as_mut().expect("a member");
-			m.strikes = 1;
-			m.strikes_lapse_at = Some(frame_system::Pallet::<T>::block_number());
-		});
+		let decider = panel.last().expect("a panel has seats").clone();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(decider), id, verdict);
+		vote(RawOrigin::Signed(decider.clone()), id, verdict);
 		assert!(Claims::<T>::get(id).is_some_and(|c| matches!(c.phase, ClaimPhase::Decided { .. })));
+		assert_eq!(Members::<T>::get(&decider).map(|m| m.strikes), Some(0));
+	}
+
+	/// A vote that leaves the level waiting for more, by the panel's last seat with all but one
+	/// other seat voted, split so that no majority forms (the most a tally counts without
+	/// deciding); `s` as in `vote`.
+	#[benchmark]
+	fn vote_pending(s: Linear<0, 1>) {
+		let (id, panel) = voting_claim::<T>(s == 1);
+		let split = |i: usize| {
+			if i % 2 == 0 {
+				Verdict::Uphold { amount: stake::<T>(), force_majeure: false }
+			} else {
+				Verdict::Reject
+			}
+		};
+		let seats = panel.len();
+		for (i, who) in panel.iter().enumerate().take(seats.saturating_sub(2)) {
+			Guarantor::<T>::do_vote(who, id, split(i)).expect("votes");
+		}
+		let voter = panel.last().expect("a panel has seats").clone();
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(voter.clone()), id, split(seats.saturating_sub(2)));
+		assert!(Claims::<T>::get(id).is_some_and(|c| c.phase.is_voting()));
+		assert_eq!(Members::<T>::get(&voter).map(|m| m.strikes), Some(0));
 	}
 
 	/// The arbiter vote that makes a majority of `MaxArbiters` arbiters (and brings the claim's

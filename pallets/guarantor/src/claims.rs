@@ -24,6 +24,19 @@ use crate::{
 };
 use poruka_primitives::{AgreementId, ClaimId};
 
+/// What a vote did, which is what it is charged for (`vote`'s weight).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum VoteEffect {
+	/// A panelist's vote that leaves its level waiting for more votes; `strike` when it took
+	/// a strike off the voter.
+	Pending { strike: bool },
+	/// A panelist's vote that settles its level (decides it, or completes a deadlocked panel,
+	/// which then escalates at the next block): the claim's deadline moves.
+	Settled { strike: bool },
+	/// An arbiter's vote.
+	Arbitration,
+}
+
 /// What a level's votes add up to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tally<Balance> {
@@ -65,9 +78,9 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(allowed, Error::<T>::WrongPhase);
 
-		if let Some(slot) = claim.deadline.take() {
-			Self::unschedule(id, slot)?;
-		}
+		// The old deadline stays queued, superseded: `on_initialize` skips it when it falls due
+		// (`process_deadline`), as it would skip the hole that taking it off would leave.
+		claim.deadline = None;
 		let now = frame_system::Pallet::<T>::block_number();
 		let due = match to {
 			Open | Appealed => Some(now.saturating_add(Self::timing().decision_period)),
@@ -335,12 +348,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A panelist votes (or, in arbitration, an arbiter: [`crate::arbitration`]).
+	/// A panelist votes (or, in arbitration, an arbiter: [`crate::arbitration`]); returns what
+	/// the vote did, for its weight.
 	pub fn do_vote(
 		who: &T::AccountId,
 		id: ClaimId,
 		verdict: Verdict<BalanceOf<T>>,
-	) -> DispatchResult {
+	) -> Result<VoteEffect, DispatchError> {
 		let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::UnknownClaim)?;
 		ensure!(!claim.phase.is_final(), Error::<T>::ClaimFinal);
 		let arbitration = claim.phase == ClaimPhase::Arbitration;
@@ -349,7 +363,7 @@ impl<T: Config> Pallet<T> {
 		if arbitration {
 			Self::arbitration_vote(who, id, &mut claim, verdict)?;
 			Claims::<T>::insert(id, claim);
-			return Ok(());
+			return Ok(VoteEffect::Arbitration);
 		}
 		let level = claim.level();
 		let Some(panel) = claim.levels.last_mut() else {
@@ -359,20 +373,34 @@ impl<T: Config> Pallet<T> {
 		ensure!(seat.vote.is_none(), Error::<T>::AlreadyVoted);
 		seat.vote = Some(verdict);
 		Self::deposit_event(Event::Voted { claim: id, level, voter: who.clone(), verdict });
+		let mut strike = false;
 		if let Some(mut member) = Members::<T>::get(who) {
-			if member.strikes > 0 {
-				Self::reward_vote(who, &mut member);
+			if Self::reward_vote(who, &mut member) {
 				Members::<T>::insert(who, member);
+				strike = true;
 			}
 		}
-		Self::settle_level(id, &mut claim)?;
+		let settled = Self::settle_level(id, &mut claim)?;
 		Claims::<T>::insert(id, claim);
-		Ok(())
+		Ok(if settled { VoteEffect::Settled { strike } } else { VoteEffect::Pending { strike } })
+	}
+
+	/// What a vote that did `effect` weighs; with `None`, the most any vote can (what it is
+	/// admitted with).
+	pub fn vote_weight(effect: Option<VoteEffect>) -> Weight {
+		match effect {
+			Some(VoteEffect::Pending { strike }) => T::WeightInfo::vote_pending(strike.into()),
+			Some(VoteEffect::Settled { strike }) => T::WeightInfo::vote(strike.into()),
+			Some(VoteEffect::Arbitration) => T::WeightInfo::vote_in_arbitration(),
+			None => T::WeightInfo::vote(1)
+				.max(T::WeightInfo::vote_pending(1))
+				.max(T::WeightInfo::vote_in_arbitration()),
+		}
 	}
 
 	/// Acts on the current level's tally: a decision opens the appeal window, a deadlock
-	/// escalates, missing votes wait.
-	fn settle_level(id: ClaimId, claim: &mut ClaimOf<T>) -> DispatchResult {
+	/// escalates, missing votes wait. Returns whether the level settled (decided or deadlocked).
+	fn settle_level(id: ClaimId, claim: &mut ClaimOf<T>) -> Result<bool, DispatchError> {
 		let Some(panel) = claim.panel() else {
 			return Err(Self::broken("a voting claim has no panel").into());
 		};
@@ -392,9 +420,9 @@ impl<T: Config> Pallet<T> {
 			// Escalating is heavy: leave it to `on_initialize` of the next block, keeping a vote
 			// as light as a transfer.
 			Tally::Deadlock => Self::expedite(id, claim)?,
-			Tally::Pending => {}
+			Tally::Pending => return Ok(false),
 		}
-		Ok(())
+		Ok(true)
 	}
 
 	/// Counts a level's votes: a strict majority of the whole panel for one verdict decides.

@@ -12,8 +12,9 @@
 //! - a non-founder active member has at least `MinGuarantors` live guarantees, a suspended one
 //!   fewer;
 //! - every claim that is voting, decided or in arbitration has exactly one deadline in the
-//!   queue, at the slot its record names, and the queue holds nothing else; a final claim has
-//!   none; the queue's own bookkeeping (ranges, cursor) is consistent;
+//!   queue, at the slot its record names; every other entry is a deadline its claim (filed,
+//!   perhaps final or pruned since) moved on from; a final claim has none; the queue's own
+//!   bookkeeping (ranges, cursor) is consistent;
 //! - a claim has an arbitration record exactly when it is in arbitration or reached a final
 //!   phase through it (never a voting or decided one), and never outlives it; its arbiters are
 //!   uninvolved in the claim (no party, no panelist, no liable guarantor), none twice, each
@@ -181,12 +182,17 @@ impl<T: Config> Pallet<T> {
 		for id in crate::Arbitrations::<T>::iter_keys() {
 			ensure!(Claims::<T>::contains_key(id), "an arbitration outlived its claim");
 		}
-		// Every queued entry is one open claim's deadline: with one entry per open claim, the
-		// counts agree only if none is left over.
-		ensure!(
-			Deadlines::<T>::iter_values().count() == pending,
-			"the deadline queue holds entries of no open claim"
-		);
+		// Every queued entry is a claim's: its current deadline (one per open claim, checked
+		// above) or one its claim moved on from (superseded, skipped when it falls due).
+		let filed = crate::NextClaimId::<T>::get();
+		let mut current = 0usize;
+		for (slot, id) in crate::DeadlineQueue::<T>::entries() {
+			ensure!(id < filed, "the deadline queue holds an entry of a claim never filed");
+			if Claims::<T>::get(id).is_some_and(|claim| claim.deadline == Some(slot)) {
+				current += 1;
+			}
+		}
+		ensure!(current == pending, "an open claim's deadline is queued more than once");
 		crate::DeadlineQueue::<T>::check()?;
 
 		// Every final claim is queued for pruning once, and nothing else is.

@@ -1067,14 +1067,18 @@ pub mod pallet {
 		/// same way: a strict majority of them decides, and the decision is carried out at the
 		/// next block (`ArbitrationDecided`, then `ClaimResolved`).
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::vote().max(T::WeightInfo::vote_in_arbitration()))]
+		///
+		/// Charged for what the vote did: most votes leave the level waiting for more and cost
+		/// a fraction of the one that settles it.
+		#[pallet::weight(Pallet::<T>::vote_weight(None))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			claim: ClaimId,
 			verdict: Verdict<BalanceOf<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_vote(&who, claim, verdict)
+			let effect = Self::do_vote(&who, claim, verdict)?;
+			Ok(Some(Self::vote_weight(Some(effect))).into())
 		}
 
 		/// Appeal a decision, as the claimant or the respondent, before its deadline.

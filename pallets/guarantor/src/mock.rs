@@ -201,11 +201,15 @@ impl crate::WeightInfo for TestWeights {
 	fn contest(_: u32) -> Weight {
 		Weight::zero()
 	}
-	fn vote() -> Weight {
-		Weight::zero()
+	// Distinct, so that a test can tell which one a vote was charged.
+	fn vote(s: u32) -> Weight {
+		Weight::from_parts(3_000 + 100 * u64::from(s), 0)
+	}
+	fn vote_pending(s: u32) -> Weight {
+		Weight::from_parts(1_000 + 100 * u64::from(s), 0)
 	}
 	fn vote_in_arbitration() -> Weight {
-		Weight::zero()
+		Weight::from_parts(2_000, 0)
 	}
 	fn open_arbitration() -> Weight {
 		Weight::zero()

@@ -36,14 +36,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes one strike off `member` for a vote cast in time, unless it is struck out (a
-	/// struck-out member's strikes only lapse).
-	pub(crate) fn reward_vote(who: &T::AccountId, member: &mut MemberOf<T>) {
+	/// struck-out member's strikes only lapse). Returns whether it did: the caller then stores
+	/// `member`.
+	pub(crate) fn reward_vote(who: &T::AccountId, member: &mut MemberOf<T>) -> bool {
 		if member.strikes == 0 || Self::is_struck_out(member) {
-			return;
+			return false;
 		}
 		let strikes = member.strikes.saturating_sub(1);
 		Self::set_strikes(who, member, strikes);
 		Self::deposit_event(Event::StrikeRemoved { who: who.clone(), strikes });
+		true
 	}
 
 	/// Clears `who`'s strikes once they lapsed; returns how many wards were counted again.

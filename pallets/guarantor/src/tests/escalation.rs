@@ -296,3 +296,67 @@ fn deadlines_that_do_not_fit_the_weight_carry_over() {
 		assert_eq!(DeadlineCursor::<Test>::get(), due + 2);
 	});
 }
+
+#[test]
+fn a_deadline_its_claim_moved_on_from_is_skipped_when_it_falls_due() {
+	deep_tree().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(15),
+			14,
+			100,
+			Default::default(),
+			None
+		));
+		let decision_deadline = Claims::<Test>::get(0).unwrap().deadline.unwrap();
+		assert_eq!(decision_deadline.block, 1 + DECISION_PERIOD);
+		// The panel decides at once: the claim's deadline moves to the end of the appeal
+		// window, and the decision deadline stays queued, superseded.
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(12), 0, uphold(100)));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(13), 0, uphold(100)));
+		let claim = Claims::<Test>::get(0).unwrap();
+		assert_eq!(claim.deadline_block(), Some(1 + APPEAL_PERIOD));
+		assert_eq!(
+			Deadlines::<Test>::get(decision_deadline.block, decision_deadline.index),
+			Some(0)
+		);
+		// The decision becomes final (and is paid) at its own deadline ...
+		run_to_block(1 + APPEAL_PERIOD);
+		let paid = Claims::<Test>::get(0).unwrap().phase;
+		assert!(matches!(paid, ClaimPhase::Paid { .. }));
+		let events_before = guarantor_events().len();
+		// ... and the superseded entry, when it falls due, changes nothing and fails nothing.
+		run_to_block(decision_deadline.block);
+		assert_eq!(Claims::<Test>::get(0).unwrap().phase, paid);
+		assert_eq!(guarantor_events().len(), events_before);
+		assert_eq!(Deadlines::<Test>::iter_prefix(decision_deadline.block).count(), 0);
+		assert!(!DeadlineRanges::<Test>::contains_key(decision_deadline.block));
+	});
+}
+
+#[test]
+fn a_superseded_deadline_of_a_claim_pruned_since_is_skipped() {
+	deep_tree().build_and_execute(|| {
+		// Panels get long to decide, and a final claim is kept for a short while only.
+		let timing = crate::Timing { decision_period: 100, retention: 3, ..Guarantor::timing() };
+		assert_ok!(Guarantor::set_timing(RuntimeOrigin::root(), timing));
+		assert_ok!(Guarantor::deposit(RuntimeOrigin::signed(14), 50));
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(15),
+			14,
+			20,
+			Default::default(),
+			None
+		));
+		let deadline = Claims::<Test>::get(0).unwrap().deadline.unwrap();
+		// The respondent pays in full at once: the claim is final, and pruned 3 blocks later,
+		// long before its old deadline falls due.
+		assert_ok!(Guarantor::acknowledge(RuntimeOrigin::signed(14), 0, false));
+		run_to_block(10);
+		assert!(Claims::<Test>::get(0).is_none(), "pruned");
+		assert_eq!(Deadlines::<Test>::get(deadline.block, deadline.index), Some(0));
+		let events_before = guarantor_events().len();
+		run_to_block(deadline.block);
+		assert_eq!(guarantor_events().len(), events_before, "nothing happens, nothing fails");
+		assert_eq!(Deadlines::<Test>::iter_prefix(deadline.block).count(), 0);
+	});
+}

@@ -14,6 +14,7 @@ mod retention;
 mod strikes;
 mod synthetic;
 mod timing;
+mod weights;
 
 pub use crate::{mock::*, HoldReason, MemberStatus, Members, Verdict};
 use frame_support::{

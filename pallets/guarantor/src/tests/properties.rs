@@ -106,7 +106,9 @@ fn apply(step: Step) {
 			Guarantor::acknowledge(o(r), id, free).map(|_| ()).map_err(|e| e.error)
 		}
 		Step::Contest(r, id, c) => Guarantor::contest(o(r), id, c).map(|_| ()).map_err(|e| e.error),
-		Step::Vote(w, id, c, a, fm) => Guarantor::vote(o(w), id, verdict(c, a, fm)),
+		Step::Vote(w, id, c, a, fm) => {
+			Guarantor::vote(o(w), id, verdict(c, a, fm)).map(|_| ()).map_err(|e| e.error)
+		}
 		Step::Appeal(w, id) => Guarantor::appeal(o(w), id).map(|_| ()).map_err(|e| e.error),
 		Step::Resolve(id, c, a) => {
 			Guarantor::resolve(RuntimeOrigin::root(), id, verdict(c, a, false))

@@ -1,0 +1,86 @@
+// What the app remembers of claims: the events of a claim read back from block history (for its
+// timeline), and each final claim's last status, kept in the browser so that a claim pruned from
+// state after its retention period still shows its outcome if this browser saw it.
+import type { ApiPromise } from '@polkadot/api';
+import { chainStore } from './connection';
+import { concernsClaim } from './describe';
+import { eventsAt, type ChainEvent } from './events';
+import type { ClaimView } from './types';
+
+/** At most this many blocks are read back for one claim's timeline. */
+export const HISTORY_LIMIT = 600;
+
+const scanned = new Map<string, { upTo: number; events: ChainEvent[]; incomplete: boolean }>();
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * The events of claim `id` from block `from` (its filing) to `to`, read from the node's block
+ * history, at most the last HISTORY_LIMIT blocks; blocks whose state the node pruned are skipped
+ * (`incomplete`). Remembered, so each block is read once.
+ */
+export async function claimEvents(api: ApiPromise, id: number, from: number, to: number): Promise<{ events: ChainEvent[]; incomplete: boolean }> {
+  const key = `${chainStore.get().genesisHash}:${id}`;
+  const pending = inFlight.get(key);
+  if (pending) await pending.catch(() => undefined);
+  const seen = scanned.get(key) ?? { upTo: Math.max(from, to - HISTORY_LIMIT) - 1, events: [], incomplete: to - from > HISTORY_LIMIT };
+  if (seen.upTo >= to) return seen;
+  const run = (async () => {
+    const blocks: number[] = [];
+    for (let b = seen.upTo + 1; b <= to; b++) blocks.push(b);
+    for (let i = 0; i < blocks.length; i += 16) {
+      const batch = blocks.slice(i, i + 16);
+      const results = await Promise.all(
+        batch.map(async (b) => {
+          try {
+            const hash = (await api.rpc.chain.getBlockHash(b)).toHex();
+            return (await eventsAt(api, hash, b)).filter((e) => concernsClaim(e, id));
+          } catch {
+            seen.incomplete = true;
+            return [];
+          }
+        }),
+      );
+      for (const r of results) seen.events.push(...r);
+      seen.upTo = batch[batch.length - 1];
+    }
+    scanned.set(key, seen);
+  })();
+  inFlight.set(key, run);
+  try {
+    await run;
+  } finally {
+    inFlight.delete(key);
+  }
+  return seen;
+}
+
+const storageKey = () => `poruka.finalClaims.${chainStore.get().genesisHash}`;
+
+function readFinal(): Record<string, ClaimView> {
+  try {
+    return JSON.parse(window.localStorage.getItem(storageKey()) ?? '{}') as Record<string, ClaimView>;
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers a final claim's status (so its outcome outlives its pruning). */
+export function rememberFinal(claim: ClaimView): void {
+  if (!claim.final) return;
+  const all = readFinal();
+  if (all[claim.id]) return;
+  all[claim.id] = claim;
+  try {
+    window.localStorage.setItem(storageKey(), JSON.stringify(all));
+  } catch {
+    /* storage full or unavailable */
+  }
+}
+
+/** The last status this browser saw of final claim `id`, if any. */
+export function rememberedFinal(id: number): ClaimView | null {
+  return readFinal()[id] ?? null;
+}
+
+/** Whether an RPC error says the claim or agreement was pruned after its retention period. */
+export const isPruned = (message: string) => /pruned/i.test(message);

@@ -1,0 +1,21 @@
+// The custom JSON-RPC methods of poruka-node for @polkadot/api (the same definitions as
+// scripts/client/rpc.mjs; docs/rpc.md describes each answer).
+import type { DefinitionRpc } from '@polkadot/types/types';
+
+const at = { name: 'at', type: 'Hash', isOptional: true };
+
+export const rpc: Record<string, Record<string, DefinitionRpc>> = {
+  guarantor: {
+    claimStatus: { description: 'A claim, for people.', params: [{ name: 'claimId', type: 'u32' }, at], type: 'Json' },
+    member: { description: 'A member, for people.', params: [{ name: 'account', type: 'AccountId' }, at], type: 'Json' },
+    claimsOf: { description: 'The claims of an account.', params: [{ name: 'account', type: 'AccountId' }, at], type: 'Json' },
+    tree: {
+      description: 'The guarantor tree above a member.',
+      params: [{ name: 'account', type: 'AccountId' }, { name: 'depth', type: 'u32' }, at],
+      type: 'Json',
+    },
+  },
+  agreements: {
+    status: { description: 'An agreement, for people.', params: [{ name: 'id', type: 'u32' }, at], type: 'Json' },
+  },
+};
