@@ -5,7 +5,10 @@
 //!   indices. Queuing appends at `tail`: one read and two writes, whatever is queued already, so
 //!   scheduling an honest action never fails and never costs more because someone filled the
 //!   block (whoever queues pays for its own entries: a claim's bond, an agreement's deposit).
-//! - An entry can be taken off again by its [`Slot`]; it leaves a hole that processing skips.
+//! - An entry stays queued until it is processed: an owner that no longer needs one (the guarantor
+//!   pallet's deadline of a claim that moved on) skips it when it comes, which costs the hook what
+//!   any entry costs and spares whoever made it stale a read and a write. Processing also skips a
+//!   missing entry (a hole), which only a storage migration could leave.
 //! - [`BlockQueue::process`] works through due blocks oldest first and, within a block, in the
 //!   order entries were queued, within the weight it is given; whatever does not fit waits for
 //!   the next block. So an entry is processed once everything queued before it at its block or
@@ -113,11 +116,6 @@ impl<S: QueueStorage> BlockQueue<S> {
 			}
 			block = block.saturating_add(One::one());
 		}
-	}
-
-	/// Takes the entry at `slot` off the queue; returns it, if it was still queued.
-	pub fn take(slot: Slot<S::BlockNumber>) -> Option<S::Item> {
-		<S::Entries as StorageDoubleMap<_, _, _>>::take(slot.block, slot.index)
 	}
 
 	/// Whether an entry sits at `slot`.
@@ -251,7 +249,8 @@ mod tests {
 			for item in 0..5 {
 				Q::push(3, item);
 			}
-			assert_eq!(Q::take(Slot { block: 3, index: 1 }), Some(1));
+			// A hole, as a migration could leave one.
+			Entries::remove(3, 1);
 			assert!(!Q::contains(Slot { block: 3, index: 1 }));
 			assert_eq!(process(3, 2), vec![(0, Slot { block: 3, index: 0 })]);
 			assert_eq!(Cursor::get(), 3);

@@ -250,13 +250,13 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 /// Version-3 state: a claim in arbitration with no deadline and no arbiters (a claim against a
 /// founder, which no panel can judge), and the version-3 periods.
 fn write_version_three_arbitration() -> u32 {
-	use crate::{Arbitrations, ClaimsByAccount, DeadlineQueue};
+	use crate::{Arbitrations, ClaimsByAccount, Deadlines};
 	assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(4), 1, 30, Default::default(), None));
 	let mut claim = Claims::<Test>::get(0).unwrap();
 	assert_eq!(claim.phase, ClaimPhase::Arbitration);
 	// Undo what version 4 does on the way in.
 	let slot = claim.deadline.take().unwrap();
-	assert_eq!(DeadlineQueue::<Test>::take(slot), Some(0));
+	assert_eq!(Deadlines::<Test>::take(slot.block, slot.index), Some(0));
 	for arbiter in Arbitrations::<Test>::take(0).unwrap().arbiters {
 		ClaimsByAccount::<Test>::remove(arbiter.who, 0);
 	}
