@@ -125,10 +125,10 @@ impl<T: Config> Pallet<T> {
 			Tally::Decided(verdict) => {
 				arbitration.decision = Some(verdict);
 				Self::deposit_event(Event::ArbitrationDecided { claim: id, verdict });
-				Self::expedite(id, claim)?;
+				Self::expedite(id, claim);
 			}
 			// With nobody left, the period runs on (root may still resolve).
-			Tally::Deadlock if !arbitration.arbiters.is_empty() => Self::expedite(id, claim)?,
+			Tally::Deadlock if !arbitration.arbiters.is_empty() => Self::expedite(id, claim),
 			Tally::Deadlock | Tally::Pending => {}
 		}
 		Arbitrations::<T>::insert(id, arbitration);
@@ -188,9 +188,9 @@ impl<T: Config> Pallet<T> {
 			Tally::Decided(verdict) => {
 				arbitration.decision = Some(verdict);
 				Self::deposit_event(Event::ArbitrationDecided { claim: id, verdict });
-				Self::expedite(id, claim)?;
+				Self::expedite(id, claim);
 			}
-			Tally::Deadlock => Self::expedite(id, claim)?,
+			Tally::Deadlock => Self::expedite(id, claim),
 			Tally::Pending => {}
 		}
 		Arbitrations::<T>::insert(id, arbitration);

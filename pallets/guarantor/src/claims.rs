@@ -419,7 +419,7 @@ impl<T: Config> Pallet<T> {
 			}
 			// Escalating is heavy: leave it to `on_initialize` of the next block, keeping a vote
 			// as light as a transfer.
-			Tally::Deadlock => Self::expedite(id, claim)?,
+			Tally::Deadlock => Self::expedite(id, claim),
 			Tally::Pending => return Ok(false),
 		}
 		Ok(true)

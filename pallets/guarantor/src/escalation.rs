@@ -79,10 +79,9 @@ impl<T: Config> Pallet<T> {
 	/// Moves a voting claim's deadline to the next block, so that `on_initialize` escalates it
 	/// there (a deadlocked panel need not wait for its deadline). The old deadline stays queued,
 	/// superseded (see [`Self::transition`]).
-	pub(crate) fn expedite(id: ClaimId, claim: &mut ClaimOf<T>) -> DispatchResult {
+	pub(crate) fn expedite(id: ClaimId, claim: &mut ClaimOf<T>) {
 		let next = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
 		claim.deadline = Some(Self::schedule(id, next));
-		Ok(())
 	}
 
 	/// The most weight one due claim can take: it either becomes final and is paid (measured
