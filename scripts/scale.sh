@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: scripts/scale.sh [--members N] [--founders F] [--depth D] [--claims M] [--blocks B]
-#                         [--accounts A] [--sync full|warp] [--out DIR] [--no-build]
+#                         [--accounts A] [--sync full|warp|full,warp] [--out DIR] [--no-build]
 #
 # The chain at scale (docs/performance.md, "The chain at scale"). Builds a dev chain spec whose
 # genesis generates a cooperative of N members (default 1000; F founders, default N/200 within
@@ -11,10 +11,11 @@
 #      calls each (`poruka-scale query`);
 #   3. runs the guarantor scenario of the load tool (A accounts, default 2000) and lets the chain
 #      reach B blocks (default 100) and 5 minutes, then reads the node's RSS and database size;
-#   4. starts a second, fresh node that syncs the chain from the first (--sync full, the default,
-#      or warp) and times it: its own genesis build, then the import of every block.
+#   4. starts a fresh node that syncs the chain from the first and times it: its own genesis
+#      build, then the import of every block; once per mode of --sync (full, the default, warp,
+#      or both one after the other: full,warp), each from an empty database.
 # Results (summary.md, spec.json, the logs) go to DIR (default /tmp/poruka-scale/N). Nodes use
-# ports 9960/9961 (RPC) and 30960/30961; everything stops by itself (time limits below).
+# ports 9960, 9961, ... (RPC) and 30960, 30961, ...; everything stops by itself (time limits below).
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/prelude.sh" "$@"
@@ -111,22 +112,31 @@ target=$(best 9960)
 echo "[scale] node A at block $target: RSS $((rss_kb / 1024)) MiB, database $((db_bytes / 1048576)) MiB"
 
 peer=$(rpc 9960 system_localPeerId | tr -d '"')
-echo "[scale] node B: a fresh node, $sync sync to block $target"
-start_b=$(now_ms)
-"$node" "${common[@]}" --base-path "$out/b" --rpc-port 9961 --port 30961 --node-key "$(printf %064x 2)" --sync "$sync" \
-  --bootnodes "/ip4/127.0.0.1/tcp/30960/p2p/$peer" 2>"$out/b.log" &
-b=$!
-pids+=("$b")
-wait_rpc 9961 "$b" 3600 >/dev/null
-genesis_b_ms=$(($(now_ms) - start_b))
-until (($(best 9961) >= target)); do
-  kill -0 "$b" || { echo "node B stopped: see $out/b.log" >&2; exit 1; }
-  (($(now_ms) - start_b < 3600000)) || { echo "node B did not sync in an hour" >&2; exit 1; }
-  sleep 0.5
+sync_rows=()
+port=9961
+for mode in ${sync//,/ }; do
+  echo "[scale] a fresh node: $mode sync to block $target"
+  start_b=$(now_ms)
+  "$node" "${common[@]}" --base-path "$out/$mode" --rpc-port "$port" --port $((port + 21000)) \
+    --node-key "$(printf %064x "$port")" --sync "$mode" \
+    --bootnodes "/ip4/127.0.0.1/tcp/30960/p2p/$peer" 2>"$out/$mode.log" &
+  b=$!
+  pids+=("$b")
+  wait_rpc "$port" "$b" 3600 >/dev/null
+  genesis_b_ms=$(($(now_ms) - start_b))
+  until (($(best "$port") >= target)); do
+    kill -0 "$b" || { echo "the $mode-syncing node stopped: see $out/$mode.log" >&2; exit 1; }
+    (($(now_ms) - start_b < 3600000)) || { echo "the $mode-syncing node did not sync in an hour" >&2; exit 1; }
+    sleep 0.5
+  done
+  sync_ms=$(($(now_ms) - start_b))
+  import_ms=$((sync_ms - genesis_b_ms))
+  echo "[scale] $mode sync of $target blocks in $((sync_ms / 1000)) s (its genesis: $((genesis_b_ms / 1000)) s)"
+  kill -INT "$b"
+  wait "$b" 2>/dev/null || true
+  sync_rows+=("$mode $sync_ms $genesis_b_ms $import_ms")
+  port=$((port + 1))
 done
-sync_ms=$(($(now_ms) - start_b))
-import_ms=$((sync_ms - genesis_b_ms))
-echo "[scale] node B synced $target blocks in $((sync_ms / 1000)) s (its genesis: $((genesis_b_ms / 1000)) s)"
 
 ms() { printf '%d.%01d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
 {
@@ -143,9 +153,12 @@ ms() { printf '%d.%01d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
   echo "| database after $target blocks | $((db_bytes / 1048576)) MiB ($((db_bytes / members)) bytes per member) |"
   echo "| node RSS after 5 minutes | $((rss_kb / 1024)) MiB |"
   echo "| guarantor scenario ($accounts accounts) | $load_s s |"
-  echo "| fresh node, $sync sync of $target blocks | $(ms "$sync_ms") s |"
-  echo "| of which its genesis build | $(ms "$genesis_b_ms") s |"
-  echo "| of which importing | $(ms "$import_ms") s ($((import_ms / (target > 0 ? target : 1))) ms per block) |"
+  for row in "${sync_rows[@]}"; do
+    read -r mode sync_ms genesis_b_ms import_ms <<<"$row"
+    echo "| fresh node, $mode sync of $target blocks | $(ms "$sync_ms") s |"
+    echo "| of which its genesis build | $(ms "$genesis_b_ms") s |"
+    echo "| of which syncing | $(ms "$import_ms") s ($((import_ms / (target > 0 ? target : 1))) ms per block) |"
+  done
   echo
   cat "$out/queries.md"
 } >"$out/summary.md"

@@ -12,7 +12,10 @@
 # and Dave): she authors from the session after the next (sessions of 600 blocks). Logs, keys and pid files
 # live in $PORUKA_TESTNET_DIR (default /tmp/poruka-testnet). `stop` ends exactly the processes
 # `start` and `member` started; `status` shows each node's best and finalized block and peers.
-# The node binary is $PORUKA_NODE_BIN (built by scripts/dev.sh or scripts/test.sh).
+# The node binary is $PORUKA_NODE_BIN (built by scripts/dev.sh or scripts/test.sh). For
+# measurements, PORUKA_TESTNET_CHAIN names another chain spec of the same validators (a file
+# from `build-spec --chain local`, e.g. with a sudo key; docs/performance.md) and
+# PORUKA_TESTNET_ARGS adds flags to every node (e.g. a larger pool).
 set -euo pipefail
 
 usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
@@ -21,6 +24,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib/env.sh"
 
 dir="${PORUKA_TESTNET_DIR:-/tmp/poruka-testnet}"
+chain="${PORUKA_TESTNET_CHAIN:-local}"
+read -r -a extra_args <<<"${PORUKA_TESTNET_ARGS:-}"
 offset="${PORT_OFFSET:-0}"
 names=(alice bob charlie dave eve)
 seeds=(//Alice //Bob //Charlie //Dave //Eve)
@@ -60,14 +65,14 @@ start() {
       mkdir -p "$base"
       node_key "$i" >"$base/node-key"
       # Session keys: Aura signs blocks (sr25519), GRANDPA votes (ed25519).
-      "$PORUKA_NODE_BIN" key insert --base-path "$base" --chain local \
+      "$PORUKA_NODE_BIN" key insert --base-path "$base" --chain "$chain" \
         --scheme sr25519 --suri "${seeds[$i]}" --key-type aura
-      "$PORUKA_NODE_BIN" key insert --base-path "$base" --chain local \
+      "$PORUKA_NODE_BIN" key insert --base-path "$base" --chain "$chain" \
         --scheme ed25519 --suri "${seeds[$i]}" --key-type gran
-      local args=(--chain local --validator --name "$name" --base-path "$base"
+      local args=(--chain "$chain" --validator --name "$name" --base-path "$base"
         --node-key-file "$base/node-key" --listen-addr "/ip4/127.0.0.1/tcp/$(p2p_port "$i")"
         --rpc-port "$(rpc_port "$i")" --prometheus-port "$(prometheus_port "$i")"
-        --no-mdns --no-telemetry)
+        --no-mdns --no-telemetry "${extra_args[@]}")
       [[ -n "$bootnode" ]] && args+=(--bootnodes "$bootnode")
       nohup "$PORUKA_NODE_BIN" "${args[@]}" >"$dir/logs/$name.log" 2>&1 &
       echo $! >"$dir/$name.pid"
@@ -97,10 +102,10 @@ member() {
     (cd "$here/client" && npm ci --no-audit --no-fund --loglevel=error)
   fi
   node "$here/client/network.mjs" register-node "ws://127.0.0.1:$(rpc_port 0)" //Eve "$peer_id"
-  nohup "$PORUKA_NODE_BIN" --chain local --name "$name" --base-path "$base" \
+  nohup "$PORUKA_NODE_BIN" --chain "$chain" --name "$name" --base-path "$base" \
     --node-key-file "$base/node-key" --listen-addr "/ip4/127.0.0.1/tcp/$(p2p_port "$i")" \
     --rpc-port "$(rpc_port "$i")" --prometheus-port "$(prometheus_port "$i")" \
-    --no-mdns --no-telemetry --validator \
+    --no-mdns --no-telemetry --validator "${extra_args[@]}" \
     --bootnodes "/ip4/127.0.0.1/tcp/$(p2p_port 0)/p2p/$alice_id" >"$dir/logs/$name.log" 2>&1 &
   echo $! >"$dir/$name.pid"
   echo "started $name's full node (pid $!, peer id $peer_id): rpc ws://127.0.0.1:$(rpc_port "$i"), log $dir/logs/$name.log"

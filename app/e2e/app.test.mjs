@@ -1,15 +1,19 @@
 // The members' app in a real browser against a real `poruka-node --dev --tmp`, clicked as people
 // would: the claim story of scripts/client/demo.mjs (Eve and Bob vouch for Ferdie, Ferdie
 // deposits, Dave files a claim, Bob sees it on his panel, the level-1 panel stays silent and the
-// claim climbs, Alice and Charlie uphold, the payout shows who paid what, Ferdie's page shows his
-// debts), an agreement from proposal to completion, errors in words, the node going away and
-// coming back, and the phone viewport. What the page shows is cross-checked over RPC.
+// claim climbs, Alice and Charlie uphold, Ferdie cannot leave while it is open, the payout shows
+// who paid what, Ferdie's page shows his debts and he repays one), an agreement from proposal to
+// completion, errors in words, the node going away and coming back, and the phone viewport. What
+// the page shows is cross-checked over RPC. e2e/council.test.mjs, on a node of its own, tells
+// the rest: a council motion, withdrawing, releasing, leaving, answering and appealing claims,
+// arbitration, pruning, the browser extension.
 // Screenshots go to app/test-results/.
 //
 //   npm run build && npm run e2e
 import assert from 'node:assert/strict';
-import { xxhashAsHex } from '@polkadot/util-crypto';
 import { after, before, test } from 'node:test';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { xxhashAsHex } from '@polkadot/util-crypto';
 import {
   bestNumber, confirmTx, cuttableProxy, DEV, launchBrowser, nameOf, person, por, rpc, shot, startNode, startServer, stopNode, until,
 } from './lib.mjs';
@@ -17,6 +21,7 @@ import {
 let node;
 let app;
 let browser;
+let api;
 const people = [];
 const open = async (name, options) => {
   const p = await person(browser, app.url, node.ws, name, options);
@@ -27,9 +32,11 @@ const open = async (name, options) => {
 before(async () => {
   [node, app] = await Promise.all([startNode(), startServer()]);
   browser = await launchBrowser();
+  api = await ApiPromise.create({ provider: new WsProvider(node.ws), noInitWarn: true });
 });
 
 after(async () => {
+  await api?.disconnect().catch(() => undefined);
   await browser?.close().catch(() => undefined);
   app?.server.close();
   stopNode(node);
@@ -121,6 +128,46 @@ step('Dave files a claim against Ferdie; Bob is told it is on his panel and sees
   noErrors();
 });
 
+/** What `address` has held in escrow for agreements (storage `balances.holds`). */
+const escrowed = async (address) =>
+  (await api.query.balances.holds(address)).filter((h) => JSON.stringify(h.id.toJSON()).includes('scrow')).reduce((s, h) => s + h.amount.toBigInt(), 0n);
+
+step('while the panel is silent, an agreement both parties cancel: Dave asks, Eve agrees, her escrow comes back', async () => {
+  const [dave, eve] = ['Dave', 'Eve'].map((n) => people.find((p) => p.name === n));
+  await dave.page.getByRole('link', { name: 'Agreements' }).click();
+  const ob0 = dave.page.locator('fieldset[data-obligation="0"]');
+  await ob0.getByLabel('From', { exact: true }).fill('Eve');
+  await ob0.getByLabel('To', { exact: true }).fill('Dave');
+  await ob0.getByLabel('Kind', { exact: true }).selectOption('Payment');
+  await ob0.getByLabel('Amount', { exact: true }).fill('5');
+  await ob0.getByLabel('Due in (blocks)').fill('30');
+  await dave.page.getByRole('button', { name: 'Remove #1' }).click();
+  await confirmTx(dave.page, 'Propose', { effect: /Eve pays Dave 5 POR/ });
+  await dave.page.waitForURL(/#\/agreement\/\d+$/);
+  const id = Number(dave.page.url().split('/').pop());
+
+  const before = await escrowed(DEV.Eve);
+  await eve.page.getByRole('link', { name: 'Agreements' }).click();
+  await eve.page.locator(`li[data-agreement="${id}"]`).getByText('waiting for your acceptance').waitFor({ timeout: 30_000 });
+  await eve.page.getByRole('link', { name: `Agreement #${id}` }).click();
+  await confirmTx(eve.page, 'Accept', { effect: /5 POR of your free balance is held in escrow for your payments/ });
+  await eve.page.locator('h1').getByText('active').waitFor({ timeout: 30_000 });
+  assert.equal((await escrowed(DEV.Eve)) - before, BigInt(por(5)), 'Eve’s payment is escrowed');
+
+  await dave.page.locator('h1').getByText('active').waitFor({ timeout: 30_000 });
+  await confirmTx(dave.page, 'Cancel agreement', { effect: /Ask to cancel: once every party has, escrow returns/ });
+  await eve.page.locator('#parties').getByText(/Dave \(proposer\) — accepted, asked to cancel/).waitFor({ timeout: 30_000 });
+  assert.deepEqual((await rpc(node, 'agreements_status', [id])).parties.map((p) => [nameOf(p.account), p.cancelling]).sort(), [['Dave', true], ['Eve', false]]);
+  await confirmTx(eve.page, 'Cancel agreement', { effect: /every other party asked to, so it is cancelled now/ });
+  await eve.page.locator('h1').getByText('cancelled').waitFor({ timeout: 30_000 });
+  await dave.page.locator('h1').getByText('cancelled').waitFor({ timeout: 30_000 });
+  assert.equal((await rpc(node, 'agreements_status', [id])).phase, 'cancelled');
+  assert.equal(await escrowed(DEV.Eve), before, 'the escrow went back to Eve');
+  // Dave goes back to his claim (the next steps read it there).
+  await dave.page.goto(dave.page.url().replace(/#.*$/, `#/claim/${claimId}`));
+  noErrors();
+});
+
 step('the level-1 panel stays silent: the claim climbs to Alice and Charlie, who uphold it', async () => {
   const claim = await rpc(node, 'guarantor_claimStatus', [claimId]);
   const bob = people.find((p) => p.name === 'Bob');
@@ -148,6 +195,20 @@ step('the level-1 panel stays silent: the claim climbs to Alice and Charlie, who
   await charlie.page.getByTestId('verdict').getByText('uphold 100 POR').waitFor({ timeout: 30_000 });
   const decided = await rpc(node, 'guarantor_claimStatus', [claimId]);
   assert.equal(decided.phase, 'decided');
+  noErrors();
+});
+
+step('while the claim against him is open, Ferdie cannot leave: the error says why', async () => {
+  const ferdie = people.find((p) => p.name === 'Ferdie');
+  await ferdie.page.getByTestId('leave-blockers').getByText('You cannot leave yet: a claim against you is open.').waitFor({ timeout: 30_000 });
+  const text = await confirmTx(ferdie.page, 'Leave the cooperative', {
+    effect: /Leave the cooperative\. Your deposit of 30 POR starts unbonding.*The guarantees for you \((Bob's 40 POR and Eve's 40 POR|Eve's 40 POR and Bob's 40 POR)\) are revoked/,
+    expectError: /cannot leave/,
+  });
+  assert.equal(text.trim(), 'The member has open claims, wards, debts or commitments, and cannot leave. You cannot leave yet: a claim against you is open.');
+  const m = await rpc(node, 'guarantor_member', [DEV.Ferdie]);
+  assert.notEqual(m.status, 'leaving');
+  assert.equal(m.openClaims, 1);
   noErrors();
 });
 
@@ -207,6 +268,21 @@ step('a chain error is shown in words: Ferdie, suspended, cannot vouch', async (
   await ferdie.page.getByLabel('Guarantee', { exact: true }).fill('ten');
   await ferdie.page.getByRole('button', { name: 'Vouch', exact: true }).click();
   await ferdie.page.getByRole('alert').getByText('"ten" is not an amount of POR').waitFor();
+  noErrors();
+});
+
+step('Ferdie repays Bob the 35 POR he owes him; he still owes Eve, and cannot leave for that', async () => {
+  const ferdie = people.find((p) => p.name === 'Ferdie');
+  const toBob = ferdie.page.getByTestId('debts').locator('li').filter({ hasText: 'owes Bob' });
+  assert.equal(await toBob.getByLabel('Repay Bob').inputValue(), '35');
+  await confirmTx(ferdie.page, 'Repay', { within: toBob, effect: /Pay 35 POR from your free balance to Bob, toward the 35 POR you owe/ });
+  await toBob.waitFor({ state: 'detached', timeout: 30_000 });
+  assert.match(await ferdie.page.getByTestId('debts').innerText(), /owes Eve 35 POR/);
+  await ferdie.page.getByTestId('leave-blockers').getByText('You cannot leave yet: you owe 35 POR to Eve.').waitFor();
+  const m = await rpc(node, 'guarantor_member', [DEV.Ferdie]);
+  assert.equal(m.debt, por(35));
+  assert.deepEqual(m.debts.map((d) => [nameOf(d.account), d.amount]), [['Eve', por(35)]]);
+  assert.deepEqual((await rpc(node, 'guarantor_member', [DEV.Bob])).credits, []);
   noErrors();
 });
 

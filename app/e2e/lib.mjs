@@ -6,6 +6,9 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Keyring } from '@polkadot/keyring';
+import { TypeRegistry } from '@polkadot/types';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { chromium } from 'playwright-core';
 import { serve } from '../serve.mjs';
 
@@ -124,12 +127,62 @@ export function launchBrowser() {
 }
 
 /**
- * A person: a fresh browser context (its own storage) with the app open on `ws`, acting as the
- * dev account `name` (one click on its button). Console errors and page errors are collected in
- * `errors`; the test fails on any.
+ * A browser extension in `context`, as @polkadot/extension-dapp finds one: an init script sets
+ * `window.injectedWeb3` before the page runs, offering one account (`name`, with the key of
+ * `uri`) and a signer. Like a real extension it keeps the key out of the page: the page's
+ * `signPayload` reaches this test process through a Playwright binding, which signs the payload
+ * with @polkadot/keyring as an extension does (`ExtrinsicPayload.sign`). Returns the account's
+ * address and the payloads signed so far.
  */
-export async function person(browser, app, ws, name, { viewport = { width: 1280, height: 900 }, hash = '#/me' } = {}) {
+export async function addFakeExtension(context, { name, uri }) {
+  await cryptoWaitReady();
+  const pair = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(uri, { name });
+  const signed = [];
+  await context.exposeBinding('porukaTestExtensionSign', async (_source, payload) => {
+    if (payload.address !== pair.address) throw new Error(`the extension has no key for ${payload.address}`);
+    const registry = new TypeRegistry();
+    registry.setSignedExtensions(payload.signedExtensions);
+    const { signature } = registry.createType('ExtrinsicPayload', payload, { version: payload.version }).sign(pair);
+    signed.push(payload);
+    return signature;
+  });
+  await context.addInitScript(
+    ({ address, name }) => {
+      const account = { address, name, type: 'sr25519' };
+      let id = 0;
+      window.injectedWeb3 = {
+        'poruka-test-extension': {
+          version: '1.0.0',
+          enable: async () => ({
+            accounts: {
+              get: async () => [account],
+              subscribe: (cb) => {
+                cb([account]);
+                return () => undefined;
+              },
+            },
+            signer: {
+              signPayload: async (payload) => ({ id: ++id, signature: await window.porukaTestExtensionSign(payload) }),
+            },
+          }),
+        },
+      };
+    },
+    { address: pair.address, name },
+  );
+  return { address: pair.address, signed };
+}
+
+/**
+ * A person: a fresh browser context (its own storage) with the app open on `ws`, acting as the
+ * dev account `name` (one click on its button), or, with `extension` ({ name, uri }), as the
+ * account of a fake browser extension (chosen in the header's list). Console errors and page
+ * errors are collected in `errors`; the test fails on any.
+ */
+export async function person(browser, app, ws, name, { viewport = { width: 1280, height: 900 }, hash = '#/me', extension } = {}) {
   const context = await browser.newContext({ viewport });
+  const ext = extension ? await addFakeExtension(context, extension) : null;
+  if (ext) name = extension.name;
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => {
@@ -138,13 +191,29 @@ export async function person(browser, app, ws, name, { viewport = { width: 1280,
   page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message}`));
   await page.goto(`${app}/?ws=${encodeURIComponent(ws)}${hash}`);
   await page.getByTestId('connection').getByText('Connected to').waitFor({ timeout: 60_000 });
-  if (name) await page.getByRole('button', { name, exact: true }).click();
-  return { name, context, page, errors };
+  if (ext) await page.getByLabel('Extension account').selectOption(ext.address);
+  else if (name) await page.getByRole('button', { name, exact: true }).click();
+  return { name, context, page, errors, extension: ext };
 }
 
-/** Clicks `label`, checks the confirmation dialog (effect in words, estimated fee), confirms, and waits for the outcome. */
-export async function confirmTx(page, label, { effect, expectError } = {}) {
-  await page.getByRole('button', { name: label, exact: true }).first().click();
+/**
+ * Runs `fn(p.page)` when nothing else runs for person `p`: one story at a time uses a person's
+ * page, and an account never has two transactions signed at once (their nonces would clash).
+ */
+const queues = new Map();
+export function act(p, fn) {
+  const previous = queues.get(p.name) ?? Promise.resolve();
+  const run = previous.then(() => fn(p.page));
+  queues.set(p.name, run.catch(() => undefined));
+  return run;
+}
+
+/**
+ * Clicks `label` (inside `within`, if given), checks the confirmation dialog (effect in words,
+ * estimated fee), confirms, and waits for the outcome.
+ */
+export async function confirmTx(page, label, { effect, expectError, within = page } = {}) {
+  await within.getByRole('button', { name: label, exact: true }).first().click();
   const dialog = page.getByRole('dialog');
   const opened = await dialog.waitFor({ timeout: 5000 }).then(() => true, () => false);
   if (!opened) {

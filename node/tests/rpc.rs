@@ -1,4 +1,4 @@
-//! The `guarantor_*` and `agreements_status` JSON-RPC methods against a running dev node: the
+//! The `guarantor_*` and `agreements_*` JSON-RPC methods against a running dev node: the
 //! shape of every answer (SS58 accounts, decimal balances, words, numbers), reading at a given
 //! block, and every error code for bad input, after which the node carries on; and the answer
 //! for a claim and an agreement pruned after their retention period.
@@ -108,6 +108,11 @@ async fn the_guarantor_and_agreements_rpc() {
 	assert_eq!(error_code(&node, "guarantor_member", rpc_params![ss58(Eve), &unknown]).await, 8004);
 	assert_eq!(error_code(&node, "guarantor_tree", rpc_params![ss58(Ferdie), 1]).await, 8005);
 	assert_eq!(error_code(&node, "agreements_status", rpc_params![0]).await, 8006);
+	assert_eq!(error_code(&node, "agreements_of", rpc_params!["5Gx"]).await, 8002);
+	assert_eq!(
+		error_code(&node, "agreements_of", rpc_params![ss58(Eve), None::<u32>, &unknown]).await,
+		8004
+	);
 	assert_eq!(error_code(&node, "guarantor_claimStatus", rpc_params!["zero"]).await, -32602);
 
 	// And the node carries on.
@@ -174,6 +179,16 @@ async fn a_final_claim_and_a_closed_agreement_are_pruned_after_their_retention()
 		(agreement["phase"].as_str(), agreement["deposit"].as_str()),
 		(Some("proposed"), Some(&*(1_200 * poruka_runtime::MILLI_UNIT).to_string()))
 	);
+	// Both parties find it in their lists, open; no one else does.
+	for who in [Alice, Bob] {
+		let of: Value = node.call("agreements_of", rpc_params![ss58(who)]).await.unwrap();
+		assert_eq!(
+			of,
+			serde_json::json!({"account": ss58(who), "agreements": [{"id": 0, "open": true}], "more": false})
+		);
+	}
+	let of: Value = node.call("agreements_of", rpc_params![ss58(Dave)]).await.unwrap();
+	assert_eq!(of["agreements"], serde_json::json!([]));
 	let reject = pallet_guarantor::Verdict::Reject;
 	let vote = RuntimeCall::Guarantor(pallet_guarantor::Call::vote { claim: 0, verdict: reject });
 	node.submit(&node.sign(Bob, vote).await).await;
@@ -189,6 +204,8 @@ async fn a_final_claim_and_a_closed_agreement_are_pruned_after_their_retention()
 	assert_eq!(error_code(&node, "agreements_status", rpc_params![1]).await, 8006);
 	let claims: Value = node.call("guarantor_claimsOf", rpc_params![ss58(Bob)]).await.unwrap();
 	assert_eq!(claims["claims"].as_array().map(Vec::len), Some(0));
+	let of: Value = node.call("agreements_of", rpc_params![ss58(Bob)]).await.unwrap();
+	assert_eq!(of["agreements"], serde_json::json!([]));
 	// Nothing was left held: Alice's bond and deposit are back.
 	let alice: Value = node.call("guarantor_member", rpc_params![ss58(Alice)]).await.unwrap();
 	assert_eq!(alice["deposit"], (1_000 * UNIT).to_string());

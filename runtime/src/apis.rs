@@ -227,6 +227,13 @@ impl_runtime_apis! {
 		> {
 			Agreements::agreement_status(id)
 		}
+
+		fn agreements_of(
+			who: AccountId,
+			before: Option<pallet_agreements::AgreementId>,
+		) -> pallet_agreements::queries::AgreementsOfView {
+			Agreements::agreements_of(&who, before)
+		}
 	}
 
 	impl pallet_node_registry_runtime_api::NodeRegistryApi<Block, AccountId> for Runtime {

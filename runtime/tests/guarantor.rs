@@ -359,12 +359,18 @@ fn claim_bonds_and_agreement_deposits_pay_for_the_state_they_take() {
 	assert!(bond >= price(claim_bytes), "{claim_bytes} bytes cost {}", price(claim_bytes));
 
 	// An agreement of `o` obligations: its record, a task queued for each obligation and its
-	// expiry, and its pruning.
+	// expiry, its pruning, and an index entry for each of its parties (at most two new ones an
+	// obligation).
 	let max = <Obligations as Get<u32>>::get() as usize;
+	let max_parties = <<Runtime as pallet_agreements::Config>::MaxParties as Get<u32>>::get();
 	let obligation = pallet_agreements::ObligationRecordsOf::<Runtime>::max_encoded_len() / max;
 	let largest = pallet_agreements::AgreementOf::<Runtime>::max_encoded_len();
-	for o in [1, 2, max] {
-		let bytes = PREFIX + twox_u32 + largest - (max - o) * obligation + (o + 2) * queue_entry;
+	let index_entry = PREFIX + 16 + 32 + 4;
+	for o in [1, 2, 4, max] {
+		let parties = (2 * o).min(max_parties as usize);
+		let bytes = PREFIX + twox_u32 + largest - (max - o) * obligation
+			+ (o + 2) * queue_entry
+			+ parties * index_entry;
 		let deposit = pallet_agreements::Pallet::<Runtime>::storage_deposit(o as u32);
 		assert!(deposit >= price(bytes), "{o} obligations: {bytes} bytes cost {}", price(bytes));
 	}

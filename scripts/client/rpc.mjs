@@ -38,5 +38,10 @@ export const rpc = {
       params: [{ name: 'id', type: 'u32' }, at],
       type: 'Json',
     },
+    of: {
+      description: 'The agreements an account is a party to (not yet pruned), newest first, older than before.',
+      params: [{ name: 'account', type: 'AccountId' }, { name: 'before', type: 'u32', isOptional: true }, at],
+      type: 'Json',
+    },
   },
 };

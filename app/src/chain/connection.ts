@@ -89,6 +89,18 @@ function constWords(api: ApiPromise, blockMs: number): ConstWords {
 }
 
 let current: { api: ApiPromise; provider: WsProvider; unsub?: () => void } | null = null;
+const providers = new WeakMap<ApiPromise, WsProvider>();
+
+/**
+ * A JSON-RPC call to `api`'s node straight through its provider. For the node's own RPCs
+ * (`guarantor_*`, `agreements_*`), whose errors are answers — 8007 says a claim was pruned after
+ * its retention — and which @polkadot/api's RPC layer would also log as console errors.
+ */
+export function rpcSend<T>(api: ApiPromise, method: string, params: unknown[]): Promise<T> {
+  const provider = providers.get(api);
+  if (!provider) return Promise.reject(new Error('The node is not reachable; reconnecting…'));
+  return provider.send<T>(method, params);
+}
 let generation = 0;
 
 /** Connects to `endpoint`, dropping any previous connection. */
@@ -110,6 +122,7 @@ export function connect(endpoint: string): void {
   const provider = new WsProvider(endpoint, 2000);
   const api = new ApiPromise({ provider, rpc, noInitWarn: true, throwOnConnect: false });
   const self: { api: ApiPromise; provider: WsProvider; unsub?: () => void } = { api, provider };
+  providers.set(api, provider);
   current = self;
   const live = () => gen === generation;
 

@@ -1,4 +1,5 @@
 // Events in words, for the claim timeline and the Cooperative page's live feed.
+import { TIMING_FIELDS, timingOf } from '../council';
 import { formatPor, words } from '../format';
 import type { ChainEvent } from './events';
 
@@ -16,6 +17,7 @@ function verdictWords(v: unknown): string {
 }
 
 const por = (v: unknown) => formatPor(BigInt(String(v ?? 0)));
+const count = (v: unknown, word: string) => `${Number(v)} ${word}${Number(v) === 1 ? '' : 's'}`;
 const list = (accounts: unknown, name: Namer) => ((accounts as string[] | undefined) ?? []).map(name).join(', ') || 'nobody';
 
 /** One event as a sentence. */
@@ -61,7 +63,9 @@ export function describeEvent(e: ChainEvent, name: Namer): string {
       case 'ClaimEscalated':
         return `Claim #${f.claim} climbed to level ${f.level} (${words(String(f.reason))}); panel: ${list(f.panel, name)}, deciding by block ${f.deadline}.`;
       case 'ClaimSentToArbiter':
-        return `Claim #${f.claim}: no panel left at level ${f.level}, the council's arbiters decide.`;
+        return Number(f.level) === 0
+          ? `Claim #${f.claim}: no panel can sit (the respondent has no guarantors to judge it), the council's arbiters decide.`
+          : `Claim #${f.claim}: no panel left above level ${f.level}, the council's arbiters decide.`;
       case 'ArbitrationOpened':
         return `Claim #${f.claim} in arbitration: ${list(f.arbiters, name)} vote until block ${f.deadline}.`;
       case 'ArbitrationDecided':
@@ -102,8 +106,14 @@ export function describeEvent(e: ChainEvent, name: Namer): string {
         return `Claim #${f.claim} was pruned from state after its retention period.`;
       case 'FounderAdded':
         return `${n('who')} was added as a founder.`;
-      case 'TimingSet':
-        return 'The rules\u2019 periods changed.';
+      case 'TimingSet': {
+        const t = timingOf(f.timing);
+        return `The rules\u2019 periods changed${t ? `: ${TIMING_FIELDS.map(({ key, label }) => `${label.toLowerCase()} ${t[key]} blocks`).join(', ')}` : ''}.`;
+      }
+      case 'MemberLeaving':
+        return `${n('who')} is leaving the cooperative: the deposit unbonds and the guarantees for ${n('who')} are revoked.`;
+      case 'MemberRemoved':
+        return `${n('who')} has left: nothing of ${n('who')} remains in the cooperative.`;
     }
   }
   if (e.section === 'agreements') {
@@ -136,6 +146,8 @@ export function describeEvent(e: ChainEvent, name: Namer): string {
         return `Agreement #${f.id} completed.`;
       case 'ClosedWithDefault':
         return `Agreement #${f.id} closed with defaults, ${por(f.compensated)} compensated.`;
+      case 'AgreementPruned':
+        return `Agreement #${f.id} was pruned from state after its retention period.`;
       case 'DepositReturned':
         return `Agreement #${f.id}: ${n('who')}'s storage deposit of ${por(f.amount)} returned.`;
     }
@@ -145,15 +157,18 @@ export function describeEvent(e: ChainEvent, name: Namer): string {
       case 'Proposed':
         return `${n('account')} proposed council motion #${f.proposalIndex} (needs ${f.threshold} ayes).`;
       case 'Voted':
-        return `${n('account')} voted ${f.voted ? 'aye' : 'nay'} on a council motion (${f.yes} ayes, ${f.no} nays).`;
+        return `${n('account')} voted ${f.voted ? 'aye' : 'nay'} on a council motion (${count(f.yes, 'aye')}, ${count(f.no, 'nay')}).`;
       case 'Approved':
         return 'A council motion was approved.';
       case 'Disapproved':
         return 'A council motion was disapproved.';
-      case 'Executed':
-        return 'A council motion was executed.';
+      case 'Executed': {
+        const r = f.result as Record<string, unknown> | null;
+        const failed = r && typeof r === 'object' && ('err' in r || 'Err' in r);
+        return failed ? `A council motion was carried out, but its call failed (${JSON.stringify(r.err ?? r.Err)}).` : 'A council motion was carried out.';
+      }
       case 'Closed':
-        return `A council motion was closed (${f.yes} ayes, ${f.no} nays).`;
+        return `A council motion was closed (${count(f.yes, 'aye')}, ${count(f.no, 'nay')}).`;
     }
   }
   return `${e.section}.${e.method}${e.docs ? ': ' + e.docs.split('. ')[0].replace(/`/g, '') : ''}`;

@@ -1,13 +1,13 @@
 // Reading the chain: the node's RPC views (docs/rpc.md) and the few storage items they do not
-// cover (balances, the list of members, claims and agreements, the council's motions).
+// cover (balances, the list of members and claims, the council and its motions, the rules'
+// periods).
 import type { ApiPromise } from '@polkadot/api';
+import { TIMING_FIELDS, timingOf, type Timing } from '../council';
+import { rpcSend } from './connection';
 import type { AgreementView, ClaimRef, ClaimView, MemberView, TreeView } from './types';
 
-type JsonRpc = (...args: unknown[]) => Promise<{ toJSON(): unknown }>;
-const call = async <T,>(api: ApiPromise, section: string, method: string, ...args: unknown[]): Promise<T> => {
-  const fn = (api.rpc as unknown as Record<string, Record<string, JsonRpc>>)[section][method];
-  return (await fn(...args)).toJSON() as T;
-};
+/** The node's RPC `section_method` (JSON answers, docs/rpc.md). */
+const call = <T,>(api: ApiPromise, section: string, method: string, ...args: unknown[]): Promise<T> => rpcSend<T>(api, `${section}_${method}`, args);
 
 export const member = (api: ApiPromise, who: string) => call<MemberView>(api, 'guarantor', 'member', who);
 export const claimStatus = (api: ApiPromise, id: number) => call<ClaimView>(api, 'guarantor', 'claimStatus', id);
@@ -53,25 +53,26 @@ export async function claimIds(api: ApiPromise): Promise<{ id: number; open: boo
 }
 
 /**
- * The agreements in state that `who` is a party to, newest first. The chain keeps no index of
- * an account's agreements, so this reads every agreement in state (they are pruned after the
- * retention period, so the set stays bounded).
+ * The agreements `who` is a party to and that are not pruned yet, newest first: the node's
+ * `agreements_of` (the chain's index by party), 256 at a time; `before` goes on after the last
+ * id of a page.
  */
-export async function agreementsOf(api: ApiPromise, who: string): Promise<number[]> {
-  const entries = await api.query.agreements.agreements.entries();
-  return entries
-    .filter(([, value]) => {
-      const json = JSON.stringify((value as unknown as { toJSON(): unknown }).toJSON());
-      return json.includes(who) || json.includes(api.createType('AccountId', who).toHex());
-    })
-    .map(([key]) => Number(key.args[0].toString()))
-    .sort((a, b) => b - a);
+export async function agreementsOf(api: ApiPromise, who: string, before?: number): Promise<{ ids: number[]; more: boolean }> {
+  const page = await call<{ agreements: { id: number; open: boolean }[]; more: boolean }>(
+    api, 'agreements', 'of', who, ...(before === undefined ? [] : [before]),
+  );
+  return { ids: page.agreements.map((a) => a.id), more: page.more };
 }
 
 export interface Motion {
   hash: string;
-  call: string;
-  args: string;
+  /** The call, e.g. `guarantor` `setTiming`, with its arguments as JSON. */
+  section: string;
+  method: string;
+  args: unknown[];
+  /** Its encoded length and dispatch weight: the bounds `close` needs. */
+  length: number;
+  weight: { refTime: string; proofSize: string } | null;
   index: number;
   threshold: number;
   ayes: string[];
@@ -79,23 +80,61 @@ export interface Motion {
   end: number;
 }
 
-/** The council's open motions (pallet-collective), or null when the runtime has no council. */
-export async function motions(api: ApiPromise): Promise<Motion[] | null> {
-  const council = (api.query as unknown as Record<string, Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined>>).council;
-  if (!council?.proposals) return null;
-  const hashes = (await council.proposals()) as unknown as { toHex(): string }[];
-  return Promise.all(
+export interface Council {
+  members: string[];
+  prime: string | null;
+  motions: Motion[];
+}
+
+type Query = Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined>;
+interface CallLike {
+  section: string;
+  method: string;
+  args: { toJSON(): unknown }[];
+  encodedLength: number;
+}
+
+/** Dispatch weights of proposals, by hash: a motion's call does not change. */
+const weights = new Map<string, { refTime: string; proofSize: string } | null>();
+
+async function weightOf(api: ApiPromise, hash: string, call: CallLike): Promise<{ refTime: string; proofSize: string } | null> {
+  if (weights.has(hash)) return weights.get(hash)!;
+  try {
+    const info = (await (api.call as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<{ weight: { toJSON(): unknown } }>>>).transactionPaymentCallApi.queryCallInfo(call, call.encodedLength)) as { weight: { toJSON(): unknown } };
+    const w = info.weight.toJSON() as { refTime: number | string; proofSize: number | string };
+    const out = { refTime: String(w.refTime), proofSize: String(w.proofSize) };
+    weights.set(hash, out);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** The council (pallet-collective): its members, prime and open motions; null when the runtime has none. */
+export async function council(api: ApiPromise): Promise<Council | null> {
+  const c = (api.query as unknown as Record<string, Query>).council;
+  if (!c?.proposals || !c.members) return null;
+  const [hashes, members, prime] = (await Promise.all([c.proposals(), c.members(), c.prime!()])) as unknown as [
+    { toHex(): string }[],
+    { toString(): string }[],
+    { isSome: boolean; unwrap(): { toString(): string } },
+  ];
+  const motions = await Promise.all(
     hashes.map(async (h) => {
-      const [proposal, voting] = (await Promise.all([council.proposalOf!(h), council.voting!(h)])) as unknown as [
-        { isSome: boolean; unwrap(): { section: string; method: string; args: { toHuman(): unknown }[] } },
+      const hash = h.toHex();
+      const [proposal, voting] = (await Promise.all([c.proposalOf!(h), c.voting!(h)])) as unknown as [
+        { isSome: boolean; unwrap(): CallLike },
         { isSome: boolean; unwrap(): { index: { toNumber(): number }; threshold: { toNumber(): number }; ayes: { toString(): string }[]; nays: { toString(): string }[]; end: { toNumber(): number } } },
       ];
       const p = proposal.isSome ? proposal.unwrap() : null;
       const v = voting.isSome ? voting.unwrap() : null;
       return {
-        hash: h.toHex(),
-        call: p ? `${p.section}.${p.method}` : 'unknown call',
-        args: p ? JSON.stringify(p.args.map((a) => a.toHuman())) : '',
+        hash,
+        section: p?.section ?? 'unknown',
+        method: p?.method ?? 'call',
+        args: p ? p.args.map((a) => a.toJSON()) : [],
+        length: p?.encodedLength ?? 0,
+        weight: p ? await weightOf(api, hash, p) : null,
         index: v?.index.toNumber() ?? 0,
         threshold: v?.threshold.toNumber() ?? 0,
         ayes: v?.ayes.map((a) => a.toString()) ?? [],
@@ -104,4 +143,17 @@ export async function motions(api: ApiPromise): Promise<Motion[] | null> {
       };
     }),
   );
+  return {
+    members: members.map((m) => m.toString()),
+    prime: prime.isSome ? prime.unwrap().toString() : null,
+    motions: motions.sort((a, b) => a.index - b.index),
+  };
+}
+
+/** The rules' periods in force: `guarantor.currentTiming`, else the runtime's defaults. */
+export async function timing(api: ApiPromise): Promise<Timing | null> {
+  const current = (await api.query.guarantor.currentTiming()) as unknown as { isSome: boolean; unwrap(): { toJSON(): unknown } };
+  if (current.isSome) return timingOf(current.unwrap().toJSON());
+  const k = api.consts.guarantor as unknown as Record<string, { toString(): string } | undefined>;
+  return timingOf(Object.fromEntries(TIMING_FIELDS.map(({ key }) => [key, Number(k[key]?.toString())])));
 }

@@ -17,5 +17,10 @@ export const rpc: Record<string, Record<string, DefinitionRpc>> = {
   },
   agreements: {
     status: { description: 'An agreement, for people.', params: [{ name: 'id', type: 'u32' }, at], type: 'Json' },
+    of: {
+      description: 'The agreements of an account, newest first.',
+      params: [{ name: 'account', type: 'AccountId' }, { name: 'before', type: 'u32', isOptional: true }, at],
+      type: 'Json',
+    },
   },
 };

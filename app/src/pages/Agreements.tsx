@@ -19,7 +19,7 @@ import { AccountField, AmountField, amountOf, resolveAccount } from '../ui/input
 import { TxButton } from '../ui/TxButton';
 
 async function loadMine(api: ApiPromise, me: string): Promise<AgreementView[]> {
-  const ids = await agreementsOf(api, me);
+  const { ids } = await agreementsOf(api, me);
   const out = await Promise.all(ids.slice(0, 64).map((id) => agreementStatus(api, id).catch(() => null)));
   return out.filter((a): a is AgreementView => a !== null);
 }
@@ -246,11 +246,19 @@ export function AgreementPage({ id }: { id: number }) {
           )}
           {party && (a.phase === 'proposed' || a.phase === 'active') && !party.cancelling && (
             <TxButton
-              label="Cancel"
+              label={a.phase === 'proposed' ? 'Decline' : 'Cancel agreement'}
               kind="danger"
               prepare={(api) => ({
                 tx: api.tx.agreements.cancel(a.id),
-                effect: <p>{a.phase === 'proposed' ? 'Decline the proposal: it is cancelled for everyone, and whatever it held is returned.' : 'Ask to cancel: once every party has, escrow returns and commitments are freed (only while nothing was fulfilled).'}</p>,
+                effect: (
+                  <p>
+                    {a.phase === 'proposed'
+                      ? 'Decline the proposal: it is cancelled for everyone, and whatever it held is returned.'
+                      : a.parties.every((p) => p.account === me || p.cancelling)
+                        ? `Cancel agreement #${a.id}: every other party asked to, so it is cancelled now; escrowed payments go back to their payers and commitments are freed.`
+                        : 'Ask to cancel: once every party has, escrow returns and commitments are freed (only while nothing was fulfilled).'}
+                  </p>
+                ),
               })}
             />
           )}

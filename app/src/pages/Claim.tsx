@@ -12,8 +12,8 @@ import { messageOf, useAccounts, useChain, useLive } from '../hooks';
 import { href } from '../router';
 import { Addr, Badge, Card, ErrorText, Loading, nameOf, Por, When } from '../ui/common';
 import { AmountField, amountOf } from '../ui/inputs';
+import { awaitsVote, respondentOptions } from '../rules';
 import { TxButton } from '../ui/TxButton';
-import { awaitsVote } from './Claims';
 
 interface Loaded {
   claim: ClaimView | null;
@@ -29,7 +29,12 @@ async function loadClaim(api: ApiPromise, id: number, best: number): Promise<Loa
     return { claim, pruned: null, events };
   } catch (e) {
     const message = messageOf(e);
-    if (isPruned(message)) return { claim: rememberedFinal(id), pruned: message, events: null };
+    if (isPruned(message)) {
+      // Its events stay in block history: read them from its filing on, if this browser knows when that was.
+      const claim = rememberedFinal(id);
+      const events = claim ? await claimEvents(api, id, claim.filedAt, best).catch(() => null) : null;
+      return { claim, pruned: message, events };
+    }
     throw e;
   }
 }
@@ -97,10 +102,10 @@ function ClaimBody({ claim, live, events }: { claim: ClaimView; live: boolean; e
             <dt>Evidence</dt>
             <dd class="evidence">{claim.evidence ?? <code>{claim.evidenceHex}</code>}</dd>
             <dt>Level</dt>
-            <dd data-testid="level">{claim.level}</dd>
+            <dd data-testid="level">{claim.level === 0 ? 'none: no panel could sit, the council’s arbiters decide' : claim.level}</dd>
             {claim.deadline !== null && (
               <>
-                <dt>{claim.phase === 'decided' ? 'Appeal until' : 'Decision due'}</dt>
+                <dt>{claim.phase === 'decided' ? 'Appeal until' : claim.phase === 'arbitration' ? 'Arbiters decide by' : 'Decision due'}</dt>
                 <dd data-testid="deadline">
                   block {claim.deadline}, <When block={claim.deadline} />
                 </dd>
@@ -109,7 +114,7 @@ function ClaimBody({ claim, live, events }: { claim: ClaimView; live: boolean; e
             {claim.contest && (
               <>
                 <dt>Contested</dt>
-                <dd>at level {claim.contest.atLevel}{claim.contest.counterClaim ? <>, counter-claim <Por v={claim.contest.counterClaim} /></> : ''}</dd>
+                <dd>{claim.contest.atLevel === 0 ? 'in arbitration' : `at level ${claim.contest.atLevel}`}{claim.contest.counterClaim ? <>, counter-claim <Por v={claim.contest.counterClaim} /></> : ''}</dd>
               </>
             )}
             {BigInt(claim.acknowledged) > 0n && (
@@ -182,14 +187,20 @@ function ClaimBody({ claim, live, events }: { claim: ClaimView; live: boolean; e
         {claim.arbitration && (
           <div class="panel">
             <h3>Arbitration</h3>
-            <ul class="plain">
+            <ul class="plain" data-testid="arbiters">
               {claim.arbitration.arbiters.map((a) => (
                 <li>
                   <Addr a={a.account} />: {verdictText(a.vote)}
                 </li>
               ))}
             </ul>
-            <p>Standing verdict if they do not decide: {claim.arbitration.standing ? verdictText(claim.arbitration.standing) : 'none (the claim is dismissed)'}</p>
+            {claim.arbitration.decision ? (
+              <p data-testid="arbitration-decision">Decided by a majority of the arbiters: {verdictText(claim.arbitration.decision)}.</p>
+            ) : claim.final ? (
+              <p>The claim ended before the arbiters decided.</p>
+            ) : (
+              <p>Standing verdict if they do not decide: {claim.arbitration.standing ? verdictText(claim.arbitration.standing) : 'none (the claim is dismissed)'}</p>
+            )}
           </div>
         )}
         {claim.liable.length > 0 && (
@@ -232,13 +243,14 @@ function ClaimActions({ claim, me, isRespondent, isParty }: { claim: ClaimView; 
   const chain = useChain();
   const voting = awaitsVote(claim, me);
   const canAppeal = isParty && claim.phase === 'decided';
-  const canAnswer = isRespondent && (claim.phase === 'open' || claim.phase === 'arbitration') && !claim.contest;
+  const answer = isRespondent ? respondentOptions(claim) : { acknowledge: false, contest: false };
+  const canAnswer = answer.acknowledge || answer.contest;
   if (!voting && !canAppeal && !canAnswer) return null;
   const appealBond = chain.consts.guarantor?.appealBond;
   return (
     <Card title="What you can do" id="claim-actions" className={voting ? 'highlight' : ''}>
       {voting && <VoteForm claim={claim} />}
-      {canAnswer && <RespondentActions claim={claim} />}
+      {canAnswer && <RespondentActions claim={claim} acknowledge={answer.acknowledge} contest={answer.contest} />}
       {canAppeal && (
         <div class="form">
           <p>
@@ -269,9 +281,21 @@ function VoteForm({ claim }: { claim: ClaimView }) {
   const [forceMajeure, setForceMajeure] = useState(false);
   return (
     <form class="form vote" onSubmit={(e) => e.preventDefault()}>
-      <p>
-        <strong>You sit on this claim's {claim.phase === 'arbitration' ? 'arbitration' : `level-${claim.level} panel`}.</strong> Decide <When block={claim.deadline ?? 0} />, or the claim climbs and you get a strike.
-      </p>
+      {claim.phase === 'arbitration' ? (
+        <p>
+          <strong>You are one of this claim's arbiters</strong> (the council members uninvolved in it): a strict majority of you decides, finally.
+          {claim.deadline !== null && (
+            <>
+              {' '}
+              Decide <When block={claim.deadline} />, or {claim.arbitration?.standing ? `the standing verdict (${verdictText(claim.arbitration.standing)}) applies` : 'the claim is dismissed'}.
+            </>
+          )}
+        </p>
+      ) : (
+        <p>
+          <strong>You sit on this claim's level-{claim.level} panel.</strong> Decide <When block={claim.deadline ?? 0} />, or the claim climbs and you get a strike.
+        </p>
+      )}
       <fieldset>
         <legend>Your verdict</legend>
         <label>
@@ -318,50 +342,57 @@ function VoteForm({ claim }: { claim: ClaimView }) {
   );
 }
 
-function RespondentActions({ claim }: { claim: ClaimView }) {
+function RespondentActions({ claim, acknowledge, contest }: { claim: ClaimView; acknowledge: boolean; contest: boolean }) {
   const chain = useChain();
   const [counter, setCounter] = useState('');
   const [useFree, setUseFree] = useState(false);
   const bond = chain.consts.guarantor?.claimBond;
+  const outstanding = BigInt(claim.amount) - BigInt(claim.acknowledged);
   return (
     <div class="form">
       <p>This claim is against you.</p>
-      <div class="inline-form">
-        <label class="check">
-          <input type="checkbox" checked={useFree} onChange={(e) => setUseFree((e.target as HTMLInputElement).checked)} /> also pay from my free balance
-        </label>
-        <TxButton
-          label="Acknowledge"
-          kind="secondary"
-          prepare={(api) => ({
-            tx: api.tx.guarantor.acknowledge(claim.id, useFree),
-            effect: (
-              <p>
-                Admit the claim and pay it from your own deposit{useFree ? ', then your free balance' : ''}, at once. If that does not cover {formatPor(claim.amount)}, the rest goes on before your guarantors, who pay only on their verdict.
-              </p>
-            ),
-          })}
-        />
-      </div>
-      <div class="inline-form">
-        <AmountField id="counter-amount" label="Counter-claim (optional)" value={counter} onInput={setCounter} />
-        <TxButton
-          label="Contest"
-          kind="secondary"
-          prepare={(api) => {
-            const c = counter.trim() ? amountOf(counter, 'counter-claim') : null;
-            return {
-              tx: api.tx.guarantor.contest(claim.id, c),
+      {acknowledge && (
+        <div class="inline-form">
+          <label class="check">
+            <input type="checkbox" checked={useFree} onChange={(e) => setUseFree((e.target as HTMLInputElement).checked)} /> also pay from my free balance
+          </label>
+          <TxButton
+            label="Acknowledge"
+            kind="secondary"
+            prepare={(api) => ({
+              tx: api.tx.guarantor.acknowledge(claim.id, useFree),
               effect: (
                 <p>
-                  Contest the claim: the dispute becomes two-sided, and the panel is formed again with {nameOf(claim.claimant)}'s guarantors too, voting from the start.
-                  {c ? ` You also claim ${formatPor(c)} from ${nameOf(claim.claimant)}; a claim bond${bond ? ` of ${bond}` : ''} is held from you for it.` : ''}
+                  Admit the claim and pay the {formatPor(outstanding)} outstanding to {nameOf(claim.claimant)} from your own deposit{useFree ? ', then your free balance' : ''}, at once. If that does not cover it, the rest goes on as before: your guarantors pay only on their verdict, and you owe {nameOf(claim.claimant)} whatever is never paid.
                 </p>
               ),
-            };
-          }}
-        />
-      </div>
+            })}
+            done="Acknowledged."
+          />
+        </div>
+      )}
+      {contest && (
+        <div class="inline-form">
+          <AmountField id="counter-amount" label="Counter-claim (optional)" value={counter} onInput={setCounter} />
+          <TxButton
+            label="Contest"
+            kind="secondary"
+            prepare={(api) => {
+              const c = counter.trim() ? amountOf(counter, 'counter-claim') : null;
+              return {
+                tx: api.tx.guarantor.contest(claim.id, c),
+                effect: (
+                  <p>
+                    Contest the claim: the dispute becomes two-sided{claim.phase === 'arbitration' ? '' : `, and the level-${claim.level} panel is formed again with ${nameOf(claim.claimant)}'s guarantors too, voting from the start`}.
+                    {c ? ` You also claim ${formatPor(c)} from ${nameOf(claim.claimant)}: ${nameOf(claim.claimant)}'s deposit and guarantees become liable for it, and a claim bond${bond ? ` of ${bond}` : ''} is held from you.` : ''} You can contest only once{c ? ', and after a counter-claim you can no longer acknowledge' : ''}.
+                  </p>
+                ),
+              };
+            }}
+            done="Contested."
+          />
+        </div>
+      )}
     </div>
   );
 }

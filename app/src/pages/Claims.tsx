@@ -11,6 +11,7 @@ import { formatPor } from '../format';
 import { useAccounts, useChain, useLive } from '../hooks';
 import { href } from '../router';
 import { Badge, Card, ErrorText, Loading, nameOf, NeedAccount, Por, When } from '../ui/common';
+import { awaitsVote } from '../rules';
 import { AccountField, AmountField, amountOf, resolveAccount } from '../ui/inputs';
 import { TxButton } from '../ui/TxButton';
 
@@ -19,14 +20,6 @@ export interface MyClaim {
   claim: ClaimView | null;
   /** On the current panel (or among the arbiters) and has not voted yet. */
   awaitingVote: boolean;
-}
-
-/** Whether `who` sits on `claim`'s current panel (or among its arbiters) and has yet to vote. */
-export function awaitsVote(claim: ClaimView, who: string): boolean {
-  if (claim.final) return false;
-  if (claim.phase === 'open') return claim.panel.some((p) => p.account === who && p.vote === null);
-  if (claim.phase === 'arbitration') return !!claim.arbitration?.arbiters.some((a) => a.account === who && a.vote === null);
-  return false;
 }
 
 export async function loadMyClaims(api: ApiPromise, who: string): Promise<MyClaim[]> {
@@ -90,7 +83,7 @@ function ClaimList({ items, empty }: { items: MyClaim[]; empty: string }) {
           <a href={href('claim', ref.id)}>Claim #{ref.id}</a>{' '}
           {claim ? (
             <>
-              {nameOf(claim.claimant)} against {nameOf(claim.respondent)}, <Por v={claim.amount} /> <Badge text={claim.phase} /> level {claim.level}
+              {nameOf(claim.claimant)} against {nameOf(claim.respondent)}, <Por v={claim.amount} /> <Badge text={claim.phase} /> {claim.level > 0 ? `level ${claim.level}` : 'no panel'}
               {awaitingVote && <strong class="await"> — your vote is needed</strong>}
               {claim.deadline !== null && (
                 <span class="deadline" data-testid="countdown">

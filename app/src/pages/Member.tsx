@@ -1,7 +1,8 @@
 // A member's page. For the chosen account ("Me"): status, coverage and what is committed,
 // deposit and unbonding, guarantees received and given, debts and credits, strikes, and the
-// actions deposit, withdraw, vouch, top up, revoke, release and repay. For another member: the
-// same facts, and what the chosen account can do about it (vouch, top up, revoke, file a claim).
+// actions deposit, withdraw, vouch, top up, revoke, release, repay and leave. For another
+// member: the same facts, and what the chosen account can do about it (vouch, top up, revoke,
+// release, file a claim).
 import type { ApiPromise } from '@polkadot/api';
 import { useState } from 'preact/hooks';
 import { balance, member } from '../chain/queries';
@@ -9,6 +10,7 @@ import type { GuaranteeView, MemberView } from '../chain/types';
 import { formatPor, formatPorExact } from '../format';
 import { useAccounts, useChain, useLive } from '../hooks';
 import { href } from '../router';
+import { leaveBlockers, leaveBlockersSentence, listWords } from '../rules';
 import { Addr, Badge, Card, ErrorText, Loading, nameOf, NeedAccount, Por, When } from '../ui/common';
 import { AccountField, AmountField, amountOf, resolveAccount } from '../ui/inputs';
 import { TxButton } from '../ui/TxButton';
@@ -76,6 +78,11 @@ export function MemberPage({ who }: { who: string }) {
             </>
           )}
           {self && isMember && <FundsActions m={m} best={chain.best} />}
+          {self && m.status === 'leaving' && (
+            <p class="notice-inline" data-testid="leaving">
+              You are leaving the cooperative. Once your deposit is paid out and the guarantees for you are released, your record disappears.
+            </p>
+          )}
           {!self && !isMember && <p class="muted">Not a member of the cooperative.</p>}
         </Card>
 
@@ -115,6 +122,7 @@ export function MemberPage({ who }: { who: string }) {
           <p>
             <a href={href('tree', who)}>See {self ? 'my' : 'the'} guarantor tree</a> · <a href={self ? href('claims') : href('claims', who)}>{self ? 'My claims' : `File a claim against ${nameOf(who)}`}</a>
           </p>
+          {self && isMember && m.status !== 'leaving' && <LeaveForm m={m} />}
         </Card>
       </div>
 
@@ -125,7 +133,7 @@ export function MemberPage({ who }: { who: string }) {
 
       <Card title={`Guarantees ${self ? 'I give' : 'given'}`} id="wards">
         <GuaranteeTable rows={m.wards ?? []} column="Ward" best={chain.best} actions={(g) => (self ? <GuaranteeActions ward={g.account} g={g} best={chain.best} /> : null)} />
-        {self && isMember && <VouchForm />}
+        {self && isMember && m.status !== 'leaving' && <VouchForm />}
       </Card>
 
       <div class="grid">
@@ -279,45 +287,51 @@ function FundsActions({ m, best }: { m: MemberView; best: number }) {
   const [dep, setDep] = useState('');
   const [wd, setWd] = useState('');
   const due = (m.unbonding ?? []).filter((u) => u.releaseAt <= best);
+  // A leaving member may no longer deposit, and its whole deposit is unbonding already.
+  const leaving = m.status === 'leaving';
   return (
     <div class="forms">
-      <div class="inline-form">
-        <AmountField id="deposit-amount" label="Deposit" value={dep} onInput={setDep} />
-        <TxButton
-          label="Deposit"
-          prepare={(api) => {
-            const v = amountOf(dep, 'deposit');
-            return {
-              tx: api.tx.guarantor.deposit(v),
-              effect: (
-                <p>
-                  Hold {formatPor(v)} of your free balance as your deposit: it stays yours, raises your coverage by as much, and pays first if a claim against you is upheld.
-                </p>
-              ),
-            };
-          }}
-          onDone={() => setDep('')}
-        />
-      </div>
-      <div class="inline-form">
-        <AmountField id="withdraw-amount" label="Withdraw" value={wd} onInput={setWd} />
-        <TxButton
-          label="Withdraw"
-          kind="secondary"
-          prepare={(api) => {
-            const v = amountOf(wd, 'withdrawal');
-            return {
-              tx: api.tx.guarantor.withdrawDeposit(v),
-              effect: (
-                <p>
-                  Start withdrawing {formatPor(v)} of your deposit. It stops counting toward your coverage now, stays liable during the unbonding period, and is then paid out with “Withdraw unbonded”.
-                </p>
-              ),
-            };
-          }}
-          onDone={() => setWd('')}
-        />
-      </div>
+      {!leaving && (
+        <>
+          <div class="inline-form">
+            <AmountField id="deposit-amount" label="Deposit" value={dep} onInput={setDep} />
+            <TxButton
+              label="Deposit"
+              prepare={(api) => {
+                const v = amountOf(dep, 'deposit');
+                return {
+                  tx: api.tx.guarantor.deposit(v),
+                  effect: (
+                    <p>
+                      Hold {formatPor(v)} of your free balance as your deposit: it stays yours, raises your coverage by as much, and pays first if a claim against you is upheld.
+                    </p>
+                  ),
+                };
+              }}
+              onDone={() => setDep('')}
+            />
+          </div>
+          <div class="inline-form">
+            <AmountField id="withdraw-amount" label="Withdraw" value={wd} onInput={setWd} />
+            <TxButton
+              label="Withdraw"
+              kind="secondary"
+              prepare={(api) => {
+                const v = amountOf(wd, 'withdrawal');
+                return {
+                  tx: api.tx.guarantor.withdrawDeposit(v),
+                  effect: (
+                    <p>
+                      Start withdrawing {formatPor(v)} of your deposit. It stops counting toward your coverage now, stays liable during the unbonding period, and is then paid out with “Withdraw unbonded”.
+                    </p>
+                  ),
+                };
+              }}
+              onDone={() => setWd('')}
+            />
+          </div>
+        </>
+      )}
       {due.length > 0 && (
         <TxButton
           label="Withdraw unbonded"
@@ -384,5 +398,42 @@ function RepayForm({ creditor, owed }: { creditor: string; owed: string }) {
         }}
       />
     </span>
+  );
+}
+
+function LeaveForm({ m }: { m: MemberView }) {
+  const blockers = leaveBlockersSentence(leaveBlockers(m, nameOf));
+  const live = (m.guarantors ?? []).filter((g) => g.releaseAt === null);
+  const deposit = BigInt(m.deposit ?? '0') - (m.unbonding ?? []).reduce((s, u) => s + BigInt(u.amount), 0n);
+  return (
+    <div class="form leave">
+      <TxButton
+        label="Leave the cooperative"
+        kind="danger"
+        prepare={(api) => ({
+          tx: api.tx.guarantor.leave(),
+          effect: (
+            <>
+              <p>
+                Leave the cooperative.{' '}
+                {deposit > 0n ? `Your deposit of ${formatPor(deposit)} starts unbonding: it stays liable during the unbonding period, then you withdraw it with “Withdraw unbonded”. ` : ''}
+                {live.length > 0
+                  ? `The guarantees for you (${listWords(live.map((g) => `${nameOf(g.account)}'s ${formatPor(g.amount)}`))}) are revoked: they stop counting now, and after the revocation notice anyone can release them to their guarantors. `
+                  : ''}
+                You can no longer vouch, judge, file claims or make agreements. Once everything is paid out and released, your record disappears.
+              </p>
+              {blockers && <p class="error">{blockers}</p>}
+            </>
+          ),
+        })}
+        explain={(error) => (blockers && /cannot leave/i.test(error) ? `${error} ${blockers}` : error)}
+        done="You are leaving the cooperative."
+      />
+      {blockers && (
+        <small class="muted" data-testid="leave-blockers">
+          {blockers}
+        </small>
+      )}
+    </div>
   );
 }

@@ -24,13 +24,15 @@ interface Props {
   done?: string;
   onDone?: (sent: Sent, api: ApiPromise) => void;
   kind?: 'primary' | 'secondary' | 'danger';
+  /** Adds to the chain's error in words what the page knows of its cause. */
+  explain?: (error: string) => string;
   disabled?: boolean;
   title?: string;
 }
 
 let dialogs = 0;
 
-export function TxButton({ label, prepare, done, onDone, kind = 'primary', disabled, title }: Props) {
+export function TxButton({ label, prepare, done, onDone, kind = 'primary', explain, disabled, title }: Props) {
   const chain = useChain();
   const { selected } = useAccounts();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -78,7 +80,8 @@ export function TxButton({ label, prepare, done, onDone, kind = 'primary', disab
       notify({ kind: 'success', text: done ?? `${label}: done.` });
       onDone?.(sent, chain.api);
     } catch (e) {
-      setError(String((e as Error).message ?? e));
+      const words = String((e as Error).message ?? e);
+      setError(explain ? explain(words) : words);
       setStatus(null);
       setBusy(false);
     }

@@ -11,6 +11,7 @@
 //! - the task queue's bookkeeping is consistent, every queued task names an agreement that
 //!   exists, and every task still to come (`Pallet::pending_tasks`) is queued exactly once at
 //!   its block (or the next block to be processed, if that one is past);
+//! - `AgreementsByAccount` lists exactly the parties of the agreements in state;
 //! - every closed agreement, and nothing else, is queued for pruning exactly once; a closed
 //!   agreement holds no deposit, and each proposer holds under `StorageDeposit` exactly the
 //!   deposits of its agreements.
@@ -66,10 +67,19 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
-		for (_, agreement) in Agreements::<T>::iter() {
+		let mut indexed = 0usize;
+		for (id, agreement) in Agreements::<T>::iter() {
 			// Every party is checked: one with nothing escrowed must hold nothing.
 			for party in agreement.parties.iter() {
 				escrow.entry(party.clone()).or_default();
+				ensure!(
+					crate::AgreementsByAccount::<T>::contains_key(
+						party,
+						crate::NewestFirst::new(id)
+					),
+					"a party's agreement is not in its index"
+				);
+				indexed += 1;
 			}
 			let all = agreement.all_parties();
 			ensure!(agreement.accepted & !all == 0, "an acceptance bit names no party");
@@ -111,6 +121,11 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
+		// The index holds the parties of the agreements in state, and nothing else.
+		ensure!(
+			crate::AgreementsByAccount::<T>::iter_keys().count() == indexed,
+			"the per-account index lists an agreement its account is not a party to"
+		);
 		for (who, amount) in Committed::<T>::iter() {
 			ensure!(
 				committed.remove(&who) == Some(amount),

@@ -146,7 +146,7 @@ pub mod pallet {
 	use poruka_primitives::{ClaimFiler, Coverage};
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -235,6 +235,12 @@ pub mod pallet {
 	/// Agreements.
 	#[pallet::storage]
 	pub type Agreements<T: Config> = StorageMap<_, Twox64Concat, AgreementId, AgreementOf<T>>;
+
+	/// The per-account index of agreements: those each account is a party to, until they are
+	/// pruned, newest first (`agreements_of` reads it).
+	#[pallet::storage]
+	pub type AgreementsByAccount<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NewestFirst, ()>;
 
 	/// The id the next agreement gets.
 	#[pallet::storage]
@@ -483,7 +489,7 @@ pub mod pallet {
 		/// after `accept_by` and may wait only for obligations listed before it. Emits
 		/// `Proposed` and `Accepted`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::propose(obligations.len() as u32))]
+		#[pallet::weight(Pallet::<T>::propose_weight(obligations))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			obligations: ObligationsOf<T>,

@@ -11,9 +11,9 @@ use sp_runtime::{
 };
 
 use crate::{
-	AgreementId, AgreementOf, AgreementPhase, Agreements, BalanceOf, Committed, Config, Error,
-	Event, NextAgreementId, ObligationKind, ObligationRecord, ObligationState, ObligationsOf,
-	Pallet, PhaseOf, ScheduledTask,
+	AgreementId, AgreementOf, AgreementPhase, Agreements, AgreementsByAccount, BalanceOf,
+	Committed, Config, Error, Event, NewestFirst, NextAgreementId, ObligationKind,
+	ObligationRecord, ObligationState, ObligationsOf, Pallet, PhaseOf, ScheduledTask, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -61,6 +61,22 @@ impl<T: Config> Pallet<T> {
 		}
 		agreement.phase = to;
 		Ok(())
+	}
+
+	/// What `propose` is charged: its benchmark for the number of obligations (between two
+	/// parties), and one write to the per-account index for each further party.
+	pub fn propose_weight(obligations: &ObligationsOf<T>) -> Weight {
+		let mut parties: Vec<&T::AccountId> = Vec::with_capacity(2 * obligations.len());
+		for obligation in obligations.iter() {
+			for who in [&obligation.from, &obligation.to] {
+				if !parties.contains(&who) {
+					parties.push(who);
+				}
+			}
+		}
+		let further = (parties.len() as u64).saturating_sub(2);
+		T::WeightInfo::propose(obligations.len() as u32)
+			.saturating_add(T::DbWeight::get().writes(further))
 	}
 
 	/// Checks a proposal and records it, with the proposer's acceptance.
@@ -136,6 +152,9 @@ impl<T: Config> Pallet<T> {
 			deposit,
 		});
 		Self::accept_as(proposer, id, &mut agreement)?;
+		for party in agreement.parties.iter() {
+			AgreementsByAccount::<T>::insert(party, NewestFirst::new(id), ());
+		}
 		Agreements::<T>::insert(id, agreement);
 		Ok(id)
 	}

@@ -1,5 +1,5 @@
 //! Read-only views for clients: what the `AgreementsApi` runtime API returns (and the
-//! `agreements_status` JSON-RPC method renders).
+//! `agreements_status` and `agreements_of` JSON-RPC methods render).
 
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -7,8 +7,8 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
 use crate::{
-	AgreementId, AgreementPhase, Agreements, BalanceOf, Config, ObligationIndex, ObligationKind,
-	ObligationState, Pallet,
+	AgreementId, AgreementPhase, Agreements, AgreementsByAccount, BalanceOf, Config, NewestFirst,
+	ObligationIndex, ObligationKind, ObligationState, Pallet,
 };
 
 /// A party and where it stands.
@@ -97,7 +97,58 @@ pub enum AgreementQueryError {
 	Pruned,
 }
 
+/// The most agreements [`Pallet::agreements_of`] lists.
+pub const MAX_LISTED: u32 = 256;
+
+/// One agreement an account is a party to.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct AgreementRef {
+	/// The agreement's id.
+	pub id: AgreementId,
+	/// Whether it is still open (proposed or active).
+	pub open: bool,
+}
+
+/// The agreements an account is a party to and that are not pruned yet, newest first.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct AgreementsOfView {
+	/// The agreements, newest first (at most [`MAX_LISTED`]).
+	pub agreements: Vec<AgreementRef>,
+	/// Whether there are older ones: ask again with `before` the last id listed.
+	pub more: bool,
+}
+
 impl<T: Config> Pallet<T> {
+	/// The agreements `who` is a party to, newest first, from the per-account index: at most
+	/// [`MAX_LISTED`], older than `before` if given (to go on from the last one listed).
+	pub fn agreements_of(who: &T::AccountId, before: Option<AgreementId>) -> AgreementsOfView {
+		let limit = MAX_LISTED as usize;
+		let keys = match before {
+			// Iteration starts after the given key: with the newest-first order, at the next
+			// older agreement.
+			Some(id) => AgreementsByAccount::<T>::iter_key_prefix_from(
+				who,
+				AgreementsByAccount::<T>::hashed_key_for(who, NewestFirst::new(id)),
+			),
+			None => AgreementsByAccount::<T>::iter_key_prefix(who),
+		};
+		let mut ids: Vec<AgreementId> = keys.take(limit + 1).map(NewestFirst::id).collect();
+		let more = ids.len() > limit;
+		ids.truncate(limit);
+		let agreements = ids
+			.into_iter()
+			.filter_map(|id| {
+				let agreement = Agreements::<T>::get(id)?;
+				Some(AgreementRef { id, open: !agreement.phase.is_closed() })
+			})
+			.collect();
+		AgreementsOfView { agreements, more }
+	}
+
 	/// The status of agreement `id`.
 	pub fn agreement_status(id: AgreementId) -> Result<AgreementStatusOf<T>, AgreementQueryError> {
 		let Some(agreement) = Agreements::<T>::get(id) else {

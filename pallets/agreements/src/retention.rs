@@ -17,8 +17,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	AgreementId, AgreementOf, Agreements, BalanceOf, Config, Error, Event, HoldReason, Pallet,
-	PruningQueue, WeightInfo,
+	AgreementId, AgreementOf, Agreements, AgreementsByAccount, BalanceOf, Config, Error, Event,
+	HoldReason, NewestFirst, Pallet, PruningQueue, WeightInfo,
 };
 
 /// How many past blocks of the pruning queue one `on_idle` looks at, at most.
@@ -80,7 +80,10 @@ impl<T: Config> Pallet<T> {
 			max_blocks: MAX_BLOCKS_SCANNED,
 		};
 		PruningQueue::<T>::process(now, &mut meter, costs, |id, _| {
-			if Agreements::<T>::get(id).is_some_and(|a| a.phase.is_closed()) {
+			if let Some(agreement) = Agreements::<T>::get(id).filter(|a| a.phase.is_closed()) {
+				for party in agreement.parties.iter() {
+					AgreementsByAccount::<T>::remove(party, NewestFirst::new(id));
+				}
 				Agreements::<T>::remove(id);
 				Self::deposit_event(Event::AgreementPruned { id });
 			} else {

@@ -128,7 +128,9 @@ impl Cooperative {
 		}
 		let current: Option<Timing<BlockNumber>> =
 			chain.storage(&pallet_guarantor::CurrentTiming::<Runtime>::hashed_key(), None).await?;
-		let timing = current.unwrap_or_else(pallet_guarantor::Pallet::<Runtime>::timing);
+		// None on chain: the `Config` periods (`Pallet::timing` reads storage, which only a
+		// runtime can).
+		let timing = current.unwrap_or_else(pallet_guarantor::Pallet::<Runtime>::default_timing);
 		self.timing = current;
 
 		let founders: Vec<AccountId> = (0..self.pairs).map(|j| self.id(g(j))).collect();

@@ -1,19 +1,22 @@
 //! # Agreements JSON-RPC
 //!
-//! `agreements_status(id, at?)`: an agreement read through the runtime's `AgreementsApi`. Its
-//! JSON is the runtime's view itself (`pallet_agreements::queries::AgreementStatus`, derived
-//! with `std`): SS58 accounts, decimal balances, phases, kinds and states as words, camelCase
-//! names. Errors use the codes of [`poruka_rpc_support::ErrorCode`].
+//! - `agreements_status(id, at?)`: an agreement read through the runtime's `AgreementsApi`;
+//! - `agreements_of(account, before?, at?)`: the agreements an account is a party to.
+//!
+//! Their JSON is the runtime's views themselves (`pallet_agreements::queries`, derived with
+//! `std`): SS58 accounts, decimal balances, phases, kinds and states as words, camelCase names.
+//! Errors use the codes of [`poruka_rpc_support::ErrorCode`].
 
 use std::fmt::Display;
 
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use pallet_agreements_runtime_api::{AgreementQueryError, AgreementStatus};
-use poruka_rpc_support::{error, resolve_block, runtime_error, ErrorCode, Reader};
+use pallet_agreements_runtime_api::{AgreementQueryError, AgreementStatus, AgreementsOfView};
+use poruka_rpc_support::{error, parse_account, resolve_block, runtime_error, ErrorCode, Reader};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
+use sp_core::crypto::Ss58Codec;
 use sp_runtime::traits::Block as BlockT;
 
 pub use pallet_agreements_runtime_api::AgreementsApi as AgreementsRuntimeApi;
@@ -30,6 +33,28 @@ pub trait AgreementsRpc<BlockHash, AccountId, Balance: Display, BlockNumber> {
 		id: u32,
 		at: Option<BlockHash>,
 	) -> RpcResult<AgreementStatus<AccountId, Balance, BlockNumber>>;
+
+	/// The agreements `account` (SS58) is a party to and that are not pruned yet, newest
+	/// first, at most 256, older than `before` if given: `account`, `agreements` (each `id` and
+	/// whether it is `open`) and `more` (whether there are older ones: ask again with `before`
+	/// the last id listed).
+	#[method(name = "of")]
+	fn of(
+		&self,
+		account: String,
+		before: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<AgreementsOfJson<AccountId>>;
+}
+
+/// What `agreements_of` answers: the account and its agreements.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct AgreementsOfJson<A> {
+	/// The account.
+	pub account: A,
+	/// `agreements` and `truncated`.
+	#[serde(flatten)]
+	pub view: AgreementsOfView,
 }
 
 /// The `agreements` RPC handler.
@@ -43,7 +68,7 @@ where
 	Block: BlockT,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: AgreementsRuntimeApi<Block, AccountId, Balance, BlockNumber>,
-	AccountId: Codec + Serialize + Clone + Send + Sync + 'static,
+	AccountId: Codec + Serialize + Ss58Codec + Clone + Send + Sync + 'static,
 	Balance: Codec + Serialize + Display + Clone + Send + Sync + 'static,
 	BlockNumber: Codec + Serialize + Clone + Send + Sync + 'static,
 {
@@ -66,6 +91,22 @@ where
 				),
 			),
 		})
+	}
+
+	fn of(
+		&self,
+		account: String,
+		before: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<AgreementsOfJson<AccountId>> {
+		let who: AccountId = parse_account(&account)?;
+		let at = resolve_block(&*self.client, at)?;
+		let view = self
+			.client
+			.runtime_api()
+			.agreements_of(at, who.clone(), before)
+			.map_err(runtime_error)?;
+		Ok(AgreementsOfJson { account: who, view })
 	}
 }
 
@@ -132,6 +173,20 @@ mod tests {
 					{"index": 1, "from": b, "to": a, "kind": "delivery", "amount": "90", "termsHash": format!("0x{}", "11".repeat(32)), "due": 30, "after": [0], "state": "defaulted", "claim": 3, "compensated": "70"},
 				],
 			})
+		);
+		let of = AgreementsOfJson {
+			account: AccountId32::new([1; 32]),
+			view: AgreementsOfView {
+				agreements: vec![
+					pallet_agreements_runtime_api::AgreementRef { id: 7, open: true },
+					pallet_agreements_runtime_api::AgreementRef { id: 2, open: false },
+				],
+				more: true,
+			},
+		};
+		assert_eq!(
+			serde_json::to_value(of).expect("serializes"),
+			json!({"account": a, "agreements": [{"id": 7, "open": true}, {"id": 2, "open": false}], "more": true})
 		);
 		let proposed = AgreementPhase::<u128, u32>::Proposed { accept_by: 9 };
 		assert_eq!(

@@ -4,3 +4,4 @@
 //! version is the one it migrates from.
 
 pub mod v2;
+pub mod v3;

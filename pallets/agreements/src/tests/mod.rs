@@ -4,6 +4,7 @@ mod defaults;
 mod execution;
 mod lifecycle;
 mod migration;
+mod queries;
 mod retention;
 mod schedule;
 mod weights;

@@ -63,15 +63,20 @@ fn a_closed_agreement_is_readable_for_its_retention_then_pruned() {
 		run_to_block(closed_at + RETENTION);
 		assert!(AgreementsStore::<Test>::get(0).is_none());
 		assert!(agreement_events().contains(&Event::AgreementPruned { id: 0 }));
+		// The parties' index forgets it with it.
+		for who in [ALICE, BOB, CAROL] {
+			assert_eq!(Agreements::agreements_of(&who, None).agreements, vec![]);
+		}
 		assert_eq!(Agreements::agreement_status(0).map(|_| ()), Err(AgreementQueryError::Pruned));
 		assert_eq!(Agreements::agreement_status(1).map(|_| ()), Err(AgreementQueryError::Unknown));
 	});
 }
 
 /// The number of keys in every map an agreement writes.
-fn agreement_keys() -> [usize; 4] {
+fn agreement_keys() -> [usize; 5] {
 	[
 		AgreementsStore::<Test>::iter().count(),
+		crate::AgreementsByAccount::<Test>::iter().count(),
 		Committed::<Test>::iter().count(),
 		Tasks::<Test>::iter().count() + TaskRanges::<Test>::iter().count(),
 		Prunings::<Test>::iter().count() + PruningRanges::<Test>::iter().count(),

@@ -4,7 +4,7 @@
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
 	traits::Get,
-	weights::Weight,
+	weights::{RuntimeDbWeight, Weight},
 };
 use sp_runtime::DispatchResultWithInfo;
 
@@ -50,5 +50,34 @@ fn accept_confirm_report_and_cancel_are_charged_for_the_obligations_the_agreemen
 		assert_eq!(declared(Call::cancel { id: 1 }), TestWeights::cancel(max));
 		let cancelled = Agreements::cancel(RuntimeOrigin::signed(BOB), 1);
 		assert_eq!(charged(cancelled), Some(TestWeights::cancel(2)));
+	});
+}
+
+#[test]
+fn a_proposal_is_charged_one_index_write_per_party_beyond_two() {
+	run(|| {
+		let db = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get();
+		let write = db.writes(1);
+		// Two parties: the benchmark as it is.
+		let pair = obligations(vec![payment(ALICE, BOB, 10, 10, &[])]);
+		assert_eq!(
+			declared(Call::propose { obligations: pair, accept_by: 5 }),
+			TestWeights::propose(1)
+		);
+		// The chain of three: one party more.
+		assert_eq!(
+			declared(Call::propose { obligations: chain_of_three(), accept_by: 5 }),
+			TestWeights::propose(3).saturating_add(write)
+		);
+		// Four parties in three obligations: two more.
+		let four = obligations(vec![
+			payment(ALICE, BOB, 10, 10, &[]),
+			payment(ALICE, CAROL, 10, 10, &[]),
+			payment(DAVE, ALICE, 10, 10, &[]),
+		]);
+		assert_eq!(
+			declared(Call::propose { obligations: four, accept_by: 5 }),
+			TestWeights::propose(3).saturating_add(write.saturating_mul(2))
+		);
 	});
 }

@@ -12,16 +12,24 @@
 //! One block, every claim read once: fine for today's chains.
 
 use alloc::vec::Vec;
+#[cfg(feature = "try-runtime")]
+use codec::{Decode, Encode};
 use core::marker::PhantomData;
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
+use frame_support::{
+	ensure,
+	traits::{GetStorageVersion, StorageVersion},
+};
 use frame_support::{
 	migrations::VersionedMigration,
-	pallet_prelude::*,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
-use crate::{Arbitrations, ClaimId, ClaimPhase, Claims, Config, DeadlineQueue, Pallet};
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
+use crate::ClaimId;
+use crate::{Arbitrations, ClaimPhase, Claims, Config, DeadlineQueue, Pallet};
 
 /// The records as storage version 3 kept them.
 pub mod v3 {
