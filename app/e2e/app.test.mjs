@@ -11,42 +11,18 @@
 //
 //   npm run build && npm run e2e
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import { test } from 'node:test';
 import { xxhashAsHex } from '@polkadot/util-crypto';
 import {
-  bestNumber, confirmTx, cuttableProxy, DEV, launchBrowser, nameOf, person, por, rpc, shot, startNode, startServer, stopNode, until,
+  bestNumber, confirmTx, cuttableProxy, DEV, nameOf, por, rpc, shot, until, world,
 } from './lib.mjs';
 
+// The node, app, browser and API of this file (lib.mjs `world`), set before the first test.
 let node;
 let app;
 let browser;
 let api;
-const people = [];
-const open = async (name, options) => {
-  const p = await person(browser, app.url, node.ws, name, options);
-  people.push(p);
-  return p;
-};
-
-before(async () => {
-  [node, app] = await Promise.all([startNode(), startServer()]);
-  browser = await launchBrowser();
-  api = await ApiPromise.create({ provider: new WsProvider(node.ws), noInitWarn: true });
-});
-
-after(async () => {
-  await api?.disconnect().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  app?.server.close();
-  stopNode(node);
-});
-
-/** Fails on any console or page error a person's page logged. */
-function noErrors(list = people) {
-  const errors = list.flatMap((p) => p.errors);
-  assert.deepEqual(errors, [], 'no console errors in the pages');
-}
+const { people, open, noErrors } = world((w) => ({ node, app, browser, api } = w));
 
 let claimId;
 let failed = null;

@@ -12,46 +12,23 @@
 //
 //   npm run build && npm run e2e
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import { test } from 'node:test';
 import {
-  act, bestNumber, confirmTx, DEV, launchBrowser, nameOf, person, por, rpc, shot, startNode, startServer, stopNode, until,
+  act, bestNumber, confirmTx, DEV, nameOf, por, rpc, shot, until, world,
 } from './lib.mjs';
 
+// The node, app, browser and API of this file (lib.mjs `world`), set before the first test.
 let node;
 let app;
 let browser;
 let api;
-const people = [];
-const open = async (name, options) => {
-  const p = await person(browser, app.url, node.ws, name, options);
-  people.push(p);
-  return p;
-};
+const { people, open, noErrors } = world((w) => ({ node, app, browser, api } = w));
 const who = (name) => people.find((p) => p.name === name);
 /** Opens `hash` in person `p`'s page (a new load, so the page shows the chain as it is now). */
 const go = async (page, hash) => {
   await page.goto(page.url().replace(/#.*$/, hash));
   await page.getByTestId('connection').getByText('Connected to').waitFor({ timeout: 30_000 });
 };
-
-before(async () => {
-  [node, app] = await Promise.all([startNode(), startServer()]);
-  browser = await launchBrowser();
-  api = await ApiPromise.create({ provider: new WsProvider(node.ws), noInitWarn: true });
-});
-
-after(async () => {
-  await api?.disconnect().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  app?.server.close();
-  stopNode(node);
-});
-
-function noErrors(list = people) {
-  const errors = list.flatMap((p) => p.errors);
-  assert.deepEqual(errors, [], 'no console errors in the pages');
-}
 
 let failed = null;
 async function onFailure(name, e) {

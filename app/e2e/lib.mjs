@@ -1,11 +1,14 @@
 // What the browser tests share: one `poruka-node --dev --tmp` on free ports, the built app served
 // by serve.mjs, Debian's chromium through playwright-core, a person = a browser context acting
 // as one dev account, and JSON-RPC calls to cross-check what the page shows.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { TypeRegistry } from '@polkadot/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -286,4 +289,35 @@ export async function cuttableProxy(port) {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * What one test file shares, started before its tests and stopped after them: a dev node, the
+ * served app, a browser and an API connection (`node`, `app`, `browser`, `api`, set once
+ * started, then passed to `ready`); the people it opens (`open(name, options)`, listed in
+ * `people`); and `noErrors()`, which fails on any console or page error their pages logged.
+ */
+export function world(ready = () => undefined) {
+  const w = { node: null, app: null, browser: null, api: null, people: [] };
+  w.open = async (name, options) => {
+    const p = await person(w.browser, w.app.url, w.node.ws, name, options);
+    w.people.push(p);
+    return p;
+  };
+  w.noErrors = (list = w.people) => {
+    assert.deepEqual(list.flatMap((p) => p.errors), [], 'no console errors in the pages');
+  };
+  before(async () => {
+    [w.node, w.app] = await Promise.all([startNode(), startServer()]);
+    w.browser = await launchBrowser();
+    w.api = await ApiPromise.create({ provider: new WsProvider(w.node.ws), noInitWarn: true });
+    ready(w);
+  });
+  after(async () => {
+    await w.api?.disconnect().catch(() => undefined);
+    await w.browser?.close().catch(() => undefined);
+    w.app?.server.close();
+    stopNode(w.node);
+  });
+  return w;
 }
