@@ -635,8 +635,8 @@ pub mod pallet {
 		ClaimSentToArbiter { claim: ClaimId, level: u32 },
 		/// The claim is in arbitration: `arbiters` (the council members uninvolved in it) vote
 		/// with `vote` until `deadline`; then `standing` applies (the last verdict a panel
-		/// reached), or, if there is none, the claim is dismissed. With fewer than two
-		/// arbiters the deadline is the next block.
+		/// reached), or, if there is none, the claim is dismissed. With no arbiters (every
+		/// council member is involved), the claim waits out the period the same.
 		ArbitrationOpened {
 			claim: ClaimId,
 			arbiters: Vec<T::AccountId>,

@@ -67,7 +67,8 @@ pub struct ClaimStatus<AccountId, Balance, BlockNumber> {
 	pub level: u32,
 	/// Every level's panel, lowest first; the last is the current one.
 	pub panels: Vec<Vec<Panelist<AccountId, Balance>>>,
-	/// When the current phase times out (`None` in arbitration and when final).
+	/// When the current phase times out (in arbitration, the arbiters' deadline; `None` once
+	/// final).
 	pub deadline: Option<BlockNumber>,
 	/// The verdict in force: the current decision, or the final one.
 	pub verdict: Option<Verdict<Balance>>,
