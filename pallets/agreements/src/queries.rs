@@ -142,7 +142,11 @@ impl<T: Config> Pallet<T> {
 		let agreements = ids
 			.into_iter()
 			.filter_map(|id| {
-				let agreement = Agreements::<T>::get(id)?;
+				let Some(agreement) = Agreements::<T>::get(id) else {
+					// Pruning takes the entries out with the agreement (`try_state` checks it).
+					frame_support::defensive!("the per-account index names a pruned agreement");
+					return None;
+				};
 				Some(AgreementRef { id, open: !agreement.phase.is_closed() })
 			})
 			.collect();
