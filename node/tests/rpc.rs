@@ -92,6 +92,18 @@ async fn the_guarantor_and_agreements_rpc() {
 	let claims: Value = node.call("guarantor_claimsOf", rpc_params![ss58(Bob)]).await.unwrap();
 	assert_eq!(claims["claims"][0]["role"], "panelist");
 	assert_eq!(claims["claims"][0]["open"], true);
+	assert_eq!(claims["truncated"], false);
+	// Paging: older than claim 1 is claim 0; older than claim 0, nothing. `before` comes after
+	// `at`, so a call that names only a block still means that block.
+	let older: Value =
+		node.call("guarantor_claimsOf", rpc_params![ss58(Bob), Value::Null, 1]).await.unwrap();
+	assert_eq!(older["claims"], claims["claims"]);
+	let none: Value =
+		node.call("guarantor_claimsOf", rpc_params![ss58(Bob), Value::Null, 0]).await.unwrap();
+	assert_eq!(none["claims"], serde_json::json!([]));
+	let at_genesis: Value =
+		node.call("guarantor_claimsOf", rpc_params![ss58(Bob), &genesis_hash]).await.unwrap();
+	assert_eq!(at_genesis["claims"], serde_json::json!([]));
 
 	// At the genesis block there was no claim.
 	assert_eq!(

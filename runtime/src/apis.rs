@@ -206,8 +206,11 @@ impl_runtime_apis! {
 			Guarantor::member_info(&who)
 		}
 
-		fn claims_of(who: AccountId) -> pallet_guarantor::queries::ClaimsOfView {
-			Guarantor::claims_of(&who)
+		fn claims_of(
+			who: AccountId,
+			before: Option<pallet_guarantor::ClaimId>,
+		) -> pallet_guarantor::queries::ClaimsOfView {
+			Guarantor::claims_of(&who, before)
 		}
 
 		fn guarantor_tree(

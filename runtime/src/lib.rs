@@ -96,11 +96,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-runtime_version!(110);
+runtime_version!(111);
 // Only in `upgrade_test::WASM_BINARY`: the next version, which the upgrade test installs.
 // Always one more than the line above.
 #[cfg(feature = "upgrade-test")]
-runtime_version!(111);
+runtime_version!(112);
 
 mod block_times {
 	/// The average expected block time, which the slot duration follows.
@@ -203,6 +203,7 @@ type Migrations = (
 	pallet_guarantor::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_guarantor::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_guarantor::migrations::v4::MigrateV3ToV4<Runtime>,
+	pallet_guarantor::migrations::v5::MigrateV4ToV5<Runtime>,
 	pallet_agreements::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_agreements::migrations::v3::MigrateV2ToV3<Runtime>,
 );

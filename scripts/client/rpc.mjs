@@ -3,8 +3,8 @@
 //   const api = await ApiPromise.create({ provider, rpc });
 //   const status = await api.rpc.guarantor.claimStatus(0);   // a Json codec: status.toJSON()
 //
-// Every method takes an optional block hash last (default: the best block) and returns JSON a
-// person can read: SS58 accounts, balances as decimal strings in the smallest unit (1 POR =
+// Every method takes an optional block hash (default: the best block), last except in
+// `guarantor.claimsOf`, whose paging `before` follows it, and returns JSON a person can read: SS58 accounts, balances as decimal strings in the smallest unit (1 POR =
 // 10^12), phases as words. docs/rpc.md describes each answer.
 
 const at = { name: 'at', type: 'Hash', isOptional: true };
@@ -21,9 +21,11 @@ export const rpc = {
       params: [{ name: 'account', type: 'AccountId' }, at],
       type: 'Json',
     },
+    // `before` (a claim id: list the older ones) comes after the block hash here, because it
+    // was added after clients had been written against (account, at).
     claimsOf: {
-      description: 'The claims an account is claimant, respondent or panelist of, newest first.',
-      params: [{ name: 'account', type: 'AccountId' }, at],
+      description: 'The claims an account is claimant, respondent, panelist or arbiter of, newest first, older than before.',
+      params: [{ name: 'account', type: 'AccountId' }, at, { name: 'before', type: 'u32', isOptional: true }],
       type: 'Json',
     },
     tree: {

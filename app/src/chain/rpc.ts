@@ -8,7 +8,12 @@ export const rpc: Record<string, Record<string, DefinitionRpc>> = {
   guarantor: {
     claimStatus: { description: 'A claim, for people.', params: [{ name: 'claimId', type: 'u32' }, at], type: 'Json' },
     member: { description: 'A member, for people.', params: [{ name: 'account', type: 'AccountId' }, at], type: 'Json' },
-    claimsOf: { description: 'The claims of an account.', params: [{ name: 'account', type: 'AccountId' }, at], type: 'Json' },
+    // `before` follows the block hash: it was added after clients used (account, at).
+    claimsOf: {
+      description: 'The claims of an account, newest first.',
+      params: [{ name: 'account', type: 'AccountId' }, at, { name: 'before', type: 'u32', isOptional: true }],
+      type: 'Json',
+    },
     tree: {
       description: 'The guarantor tree above a member.',
       params: [{ name: 'account', type: 'AccountId' }, { name: 'depth', type: 'u32' }, at],

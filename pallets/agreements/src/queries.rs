@@ -7,7 +7,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
 use crate::{
-	AgreementId, AgreementPhase, Agreements, AgreementsByAccount, BalanceOf, Config, NewestFirst,
+	AgreementId, AgreementPhase, Agreements, AgreementsByAccount, BalanceOf, Config,
 	ObligationIndex, ObligationKind, ObligationState, Pallet,
 };
 
@@ -126,19 +126,11 @@ impl<T: Config> Pallet<T> {
 	/// The agreements `who` is a party to, newest first, from the per-account index: at most
 	/// [`MAX_LISTED`], older than `before` if given (to go on from the last one listed).
 	pub fn agreements_of(who: &T::AccountId, before: Option<AgreementId>) -> AgreementsOfView {
-		let limit = MAX_LISTED as usize;
-		let keys = match before {
-			// Iteration starts after the given key: with the newest-first order, at the next
-			// older agreement.
-			Some(id) => AgreementsByAccount::<T>::iter_key_prefix_from(
-				who,
-				AgreementsByAccount::<T>::hashed_key_for(who, NewestFirst::new(id)),
-			),
-			None => AgreementsByAccount::<T>::iter_key_prefix(who),
-		};
-		let mut ids: Vec<AgreementId> = keys.take(limit + 1).map(NewestFirst::id).collect();
-		let more = ids.len() > limit;
-		ids.truncate(limit);
+		let (ids, more) = poruka_primitives::newest_first_page::<_, AgreementsByAccount<T>>(
+			who,
+			before,
+			MAX_LISTED as usize,
+		);
 		let agreements = ids
 			.into_iter()
 			.filter_map(|id| {

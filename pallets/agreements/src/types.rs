@@ -7,27 +7,7 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 
-pub use poruka_primitives::{AgreementId, ClaimId};
-
-/// An agreement id as the per-account index keys it: newest first. The key's bytes are
-/// `u32::MAX - id`, big-endian, and stored unhashed, so iterating an account's entries walks
-/// its agreements from the newest to the oldest, and a listing can go on from any id.
-#[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
-)]
-pub struct NewestFirst([u8; 4]);
-
-impl NewestFirst {
-	/// The key of agreement `id`.
-	pub fn new(id: AgreementId) -> Self {
-		Self((AgreementId::MAX - id).to_be_bytes())
-	}
-
-	/// The agreement id it keys.
-	pub fn id(self) -> AgreementId {
-		AgreementId::MAX - AgreementId::from_be_bytes(self.0)
-	}
-}
+pub use poruka_primitives::{AgreementId, ClaimId, NewestFirst};
 
 /// An obligation's position in its agreement's list (0-based).
 pub type ObligationIndex = u32;

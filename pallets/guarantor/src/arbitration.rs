@@ -3,7 +3,10 @@
 //!
 //! - **Who.** The council members uninvolved in the claim when it gets there: not a party,
 //!   never on one of its panels, no guarantee of theirs liable for it (`Config::Arbiters`, in
-//!   the council's order, at most `MaxArbiters`). One who becomes liable later (a counter-claim
+//!   the council's order, at most `MaxArbiters`), and in good standing as a panelist must be:
+//!   an active member of the cooperative, not struck out. A council member who left, gave
+//!   notice, or was struck out for failing its wards is not seated (the council is changed by
+//!   motion, which can lag; the judge's standing is checked when the claim arrives). One who becomes liable later (a counter-claim
 //!   made in arbitration) loses its seat. They vote with the same `vote` call panelists use; a strict majority of
 //!   them decides, and the decision is applied at the next block. An involved council member's
 //!   vote is refused (`InvolvedArbiter`). Arbiters are not struck for not voting: they are not
@@ -28,7 +31,8 @@ use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	claims::Tally, weights::WeightInfo, Arbiter, Arbitration, Arbitrations, BalanceOf, ClaimOf,
-	ClaimPhase, Claims, ClaimsByAccount, Config, Error, Event, Liabilities, Pallet, Verdict,
+	ClaimPhase, Claims, ClaimsByAccount, Config, Error, Event, Liabilities, Members, NewestFirst,
+	Pallet, Verdict,
 };
 use poruka_primitives::ClaimId;
 
@@ -45,6 +49,7 @@ impl<T: Config> Pallet<T> {
 		let arbiters: Vec<Arbiter<T::AccountId, BalanceOf<T>>> = T::Arbiters::sorted_members()
 			.into_iter()
 			.filter(|who| !Self::is_involved(claim, who, &liable))
+			.filter(|who| Members::<T>::get(who).is_some_and(|m| Self::can_guarantee(&m)))
 			.take(seats)
 			.map(|who| Arbiter { who, vote: None })
 			.collect();
@@ -53,7 +58,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let deadline = now.saturating_add(Self::timing().arbitration_period);
 		for arbiter in arbiters.iter() {
-			ClaimsByAccount::<T>::insert(&arbiter.who, id, ());
+			ClaimsByAccount::<T>::insert(&arbiter.who, NewestFirst::new(id), ());
 		}
 		Self::deposit_event(Event::ArbitrationOpened {
 			claim: id,
@@ -114,7 +119,7 @@ impl<T: Config> Pallet<T> {
 		arbitration.arbiters.retain(|a| {
 			let keep = !Self::is_involved(claim, &a.who, &liable);
 			if !keep {
-				ClaimsByAccount::<T>::remove(&a.who, id);
+				ClaimsByAccount::<T>::remove(&a.who, NewestFirst::new(id));
 			}
 			keep
 		});

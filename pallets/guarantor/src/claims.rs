@@ -19,8 +19,8 @@ use sp_runtime::{
 
 use crate::{
 	BalanceOf, Bond, BondKind, ClaimOf, ClaimPayments, ClaimPhase, Claims, ClaimsByAccount, Config,
-	Contest, Error, EscalationReason, Event, HoldReason, MemberStatus, Members, NextClaimId,
-	Pallet, Payment, PaymentSource, Side, Verdict, WeightInfo,
+	Contest, Error, EscalationReason, Event, HoldReason, MemberStatus, Members, NewestFirst,
+	NextClaimId, Pallet, Payment, PaymentSource, Side, Verdict, WeightInfo,
 };
 use poruka_primitives::{AgreementId, ClaimId};
 
@@ -151,8 +151,8 @@ impl<T: Config> Pallet<T> {
 		target.open_claims = target.open_claims.saturating_add(1);
 		Members::<T>::insert(claimant, filer);
 		Members::<T>::insert(respondent, target);
-		ClaimsByAccount::<T>::insert(claimant, id, ());
-		ClaimsByAccount::<T>::insert(respondent, id, ());
+		ClaimsByAccount::<T>::insert(claimant, NewestFirst::new(id), ());
+		ClaimsByAccount::<T>::insert(respondent, NewestFirst::new(id), ());
 
 		// Every guarantee standing for the respondent now is liable; none given later is. Fixed
 		// first, so that arbiters seated below never include a guarantor with money riding on
@@ -310,10 +310,10 @@ impl<T: Config> Pallet<T> {
 				};
 				// Those the new panel drops never judged this claim: off its index.
 				for seat in current.iter().filter(|old| !panel.iter().any(|p| p.who == old.who)) {
-					ClaimsByAccount::<T>::remove(&seat.who, id);
+					ClaimsByAccount::<T>::remove(&seat.who, NewestFirst::new(id));
 				}
 				for seat in panel.iter() {
-					ClaimsByAccount::<T>::insert(&seat.who, id, ());
+					ClaimsByAccount::<T>::insert(&seat.who, NewestFirst::new(id), ());
 				}
 				*current = panel;
 				let phase = claim.phase;

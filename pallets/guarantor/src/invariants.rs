@@ -19,7 +19,9 @@
 //!   phase through it (never a voting or decided one), and never outlives it; its arbiters are
 //!   uninvolved in the claim (no party, no panelist, no liable guarantor), none twice, each
 //!   with the claim in its index; a decision is a strict majority of their votes;
-//! - every final claim, and nothing else, is queued for pruning exactly once.
+//! - every final claim, and nothing else, is queued for pruning exactly once;
+//! - the per-account claim index lists exactly the parties, panelists (of every level) and
+//!   arbiters of the claims in state.
 
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{
@@ -156,10 +158,6 @@ impl<T: Config> Pallet<T> {
 							"an arbiter is involved in the claim"
 						);
 						ensure!(seated.insert(arbiter.who.clone()), "an arbiter sits twice");
-						ensure!(
-							crate::ClaimsByAccount::<T>::contains_key(&arbiter.who, id),
-							"an arbiter does not find the claim among its own"
-						);
 					}
 					if let Some(decision) = arbitration.decision {
 						let tally = Pallet::<T>::tally(arbitration.arbiters.iter().map(|a| a.vote));
@@ -198,6 +196,31 @@ impl<T: Config> Pallet<T> {
 			ensure!(to_prune.get(&id) == Some(&1), "a final claim is not queued for pruning once");
 		}
 		crate::PruningQueue::<T>::check()?;
+
+		// The per-account index lists, for every claim in state, exactly its parties, the
+		// panelists of every level and its arbiters.
+		let mut indexed: BTreeSet<(T::AccountId, crate::ClaimId)> = BTreeSet::new();
+		for (who, key) in crate::ClaimsByAccount::<T>::iter_keys() {
+			ensure!(indexed.insert((who, key.id())), "the claim index holds an entry twice");
+		}
+		for (id, claim) in Claims::<T>::iter() {
+			let arbiters = crate::Arbitrations::<T>::get(id)
+				.map(|a| a.arbiters.into_iter().map(|a| a.who).collect::<Vec<_>>())
+				.unwrap_or_default();
+			let involved: BTreeSet<T::AccountId> =
+				[claim.claimant.clone(), claim.respondent.clone()]
+					.into_iter()
+					.chain(claim.levels.iter().flatten().map(|seat| seat.who.clone()))
+					.chain(arbiters)
+					.collect();
+			for who in involved {
+				ensure!(
+					indexed.remove(&(who, id)),
+					"a party, panelist or arbiter does not find the claim among its own"
+				);
+			}
+		}
+		ensure!(indexed.is_empty(), "the claim index names a claim, or an account, it should not");
 
 		let mut debts: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (debtor, creditor, amount) in Debts::<T>::iter() {

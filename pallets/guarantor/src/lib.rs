@@ -243,7 +243,7 @@ pub mod pallet {
 	use sp_runtime::traits::Zero;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -458,10 +458,11 @@ pub mod pallet {
 	pub type NextClaimId<T: Config> = StorageValue<_, ClaimId, ValueQuery>;
 
 	/// The per-account index of claims: those each account is involved in (as claimant,
-	/// respondent or panelist).
+	/// respondent, panelist or arbiter), keyed newest first so that a listing walks them from
+	/// the newest and can go on from any claim.
 	#[pallet::storage]
 	pub type ClaimsByAccount<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ClaimId, ()>;
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NewestFirst, ()>;
 
 	/// The guarantees liable for each open claim, by side and depth: fixed when the claim
 	/// reached them, frozen until it is final, and paying only if their side is found at

@@ -57,7 +57,8 @@ thread_local! {
 	pub static COUNCIL: RefCell<Vec<AccountId>> = RefCell::new(COUNCIL_AT_START.to_vec());
 }
 
-/// The council every test starts with: accounts that are in no test's guarantor tree.
+/// The council every test starts with: founders (unless the cooperative is [`ExtBuilder::bare`])
+/// who guarantee nobody, so that they are in no test's guarantor tree.
 pub const COUNCIL_AT_START: [AccountId; 3] = [90, 91, 92];
 
 /// The test council: set with [`set_council`].
@@ -249,7 +250,8 @@ impl crate::WeightInfo for TestWeights {
 /// Everyone in tests starts with this much.
 pub const ENDOWMENT: Balance = 1_000;
 
-/// Accounts 1 to 3 are founders with a deposit of 100; 1 to 30 are endowed.
+/// Accounts 1 to 3 are founders with a deposit of 100, and so is the council
+/// ([`COUNCIL_AT_START`]); 1 to 30 and the council are endowed.
 pub struct ExtBuilder {
 	founders: Vec<(AccountId, Balance)>,
 	guarantees: Vec<(AccountId, AccountId, Balance)>,
@@ -258,7 +260,9 @@ pub struct ExtBuilder {
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
-		Self { founders: vec![(1, 100), (2, 100), (3, 100)], guarantees: vec![], synthetic: None }
+		let council = COUNCIL_AT_START.iter().map(|who| (*who, 100));
+		let founders = [(1, 100), (2, 100), (3, 100)].into_iter().chain(council).collect();
+		Self { founders, guarantees: vec![], synthetic: None }
 	}
 }
 
@@ -284,7 +288,7 @@ impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> {
-			balances: (1..=30).map(|who| (who, ENDOWMENT)).collect(),
+			balances: (1..=30).chain(COUNCIL_AT_START).map(|who| (who, ENDOWMENT)).collect(),
 			..Default::default()
 		}
 		.assimilate_storage(&mut storage)

@@ -18,8 +18,8 @@ use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::Get};
 
 use crate::{
-	BalanceOf, ClaimOf, ClaimsByAccount, Config, Guarantees, Members, Pallet, PanelOf, Panelist,
-	Side,
+	BalanceOf, ClaimOf, ClaimsByAccount, Config, Guarantees, Members, NewestFirst, Pallet, PanelOf,
+	Panelist, Side,
 };
 use poruka_primitives::ClaimId;
 
@@ -101,7 +101,7 @@ impl<T: Config> Pallet<T> {
 	/// Seats `panel` as claim `id`'s next level.
 	pub(crate) fn seat(id: ClaimId, claim: &mut ClaimOf<T>, panel: PanelOf<T>) -> DispatchResult {
 		for seat in panel.iter() {
-			ClaimsByAccount::<T>::insert(&seat.who, id, ());
+			ClaimsByAccount::<T>::insert(&seat.who, NewestFirst::new(id), ());
 		}
 		claim
 			.levels

@@ -252,10 +252,9 @@ pub struct ClaimRef {
 #[cfg_attr(feature = "std", derive(serde::Serialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct ClaimsOfView {
-	/// The claims (at most [`MAX_LISTED`]; when there are more, which ones are listed is
-	/// arbitrary).
+	/// The claims, newest first (at most [`MAX_LISTED`]).
 	pub claims: Vec<ClaimRef>,
-	/// Whether the account is involved in more claims than are listed.
+	/// Whether there are older ones: ask again with `before` the last id listed.
 	pub truncated: bool,
 }
 
@@ -423,19 +422,23 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// The claims `who` is (or was) involved in as claimant, respondent or panelist, newest
-	/// first, at most [`MAX_LISTED`].
-	pub fn claims_of(who: &T::AccountId) -> ClaimsOfView {
-		let limit = MAX_LISTED as usize;
-		let mut ids: Vec<ClaimId> =
-			ClaimsByAccount::<T>::iter_key_prefix(who).take(limit + 1).collect();
-		let truncated = ids.len() > limit;
-		ids.truncate(limit);
-		ids.sort_unstable_by(|a, b| b.cmp(a));
+	/// The claims `who` is (or was) involved in as claimant, respondent, panelist or arbiter,
+	/// newest first, from the per-account index: at most [`MAX_LISTED`], older than `before` if
+	/// given (to go on from the last one listed).
+	pub fn claims_of(who: &T::AccountId, before: Option<ClaimId>) -> ClaimsOfView {
+		let (ids, truncated) = poruka_primitives::newest_first_page::<_, ClaimsByAccount<T>>(
+			who,
+			before,
+			MAX_LISTED as usize,
+		);
 		let claims = ids
 			.into_iter()
 			.filter_map(|id| {
-				let claim = Claims::<T>::get(id)?;
+				let Some(claim) = Claims::<T>::get(id) else {
+					// Pruning takes the entries out with the claim (`try_state` checks it).
+					frame_support::defensive!("the per-account index names a pruned claim");
+					return None;
+				};
 				let role = if claim.claimant == *who {
 					ClaimRole::Claimant
 				} else if claim.respondent == *who {

@@ -10,8 +10,8 @@ use poruka_primitives::queue::QueueCosts;
 use sp_runtime::traits::Saturating;
 
 use crate::{
-	Arbitrations, ClaimPayments, Claims, ClaimsByAccount, Config, Event, Pallet, PruningQueue,
-	WeightInfo,
+	Arbitrations, ClaimPayments, Claims, ClaimsByAccount, Config, Event, NewestFirst, Pallet,
+	PruningQueue, WeightInfo,
 };
 use poruka_primitives::ClaimId;
 
@@ -53,14 +53,14 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		ClaimPayments::<T>::remove(id);
-		ClaimsByAccount::<T>::remove(&claim.claimant, id);
-		ClaimsByAccount::<T>::remove(&claim.respondent, id);
+		ClaimsByAccount::<T>::remove(&claim.claimant, NewestFirst::new(id));
+		ClaimsByAccount::<T>::remove(&claim.respondent, NewestFirst::new(id));
 		for seat in claim.levels.iter().flat_map(|panel| panel.iter()) {
-			ClaimsByAccount::<T>::remove(&seat.who, id);
+			ClaimsByAccount::<T>::remove(&seat.who, NewestFirst::new(id));
 		}
 		if let Some(arbitration) = Arbitrations::<T>::take(id) {
 			for arbiter in arbitration.arbiters.iter() {
-				ClaimsByAccount::<T>::remove(&arbiter.who, id);
+				ClaimsByAccount::<T>::remove(&arbiter.who, NewestFirst::new(id));
 			}
 		}
 		Self::deposit_event(Event::ClaimPruned { claim: id });

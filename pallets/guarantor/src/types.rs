@@ -7,7 +7,7 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 
-pub use poruka_primitives::{queue::Slot, AgreementId, ClaimId};
+pub use poruka_primitives::{queue::Slot, AgreementId, ClaimId, NewestFirst};
 
 /// Where a member stands.
 #[derive(

@@ -20,8 +20,11 @@
 //! [`MakeActiveMember`]; [`testing`] stands in for both in their unit tests.
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 #[cfg(feature = "std")]
 pub mod as_string;
+pub mod index;
 pub mod queue;
 pub mod synthetic;
 #[cfg(feature = "std")]
@@ -30,6 +33,8 @@ pub mod testing;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, Weight};
+
+pub use index::{newest_first_page, NewestFirst};
 
 /// What benchmarks of a pallet that admits only active members need from the runtime.
 pub trait MakeActiveMember<AccountId> {

@@ -15,7 +15,7 @@ use std::fmt::Display;
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
 use serde::Serialize;
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 use sp_runtime::traits::Block as BlockT;
@@ -50,12 +50,16 @@ pub trait GuarantorRpc<BlockHash, AccountId, Balance: Display, BlockNumber> {
 		at: Option<BlockHash>,
 	) -> RpcResult<MemberJson<AccountId, Balance, BlockNumber>>;
 
-	/// The claims `account` is or was claimant, respondent or panelist of, newest first.
+	/// The claims `account` is or was claimant, respondent, panelist or arbiter of, newest
+	/// first: at most 256, older than claim `before` if given (`truncated` says there are
+	/// older ones). `before` comes after `at` so that calls written before it still mean what
+	/// they meant.
 	#[method(name = "claimsOf")]
 	fn claims_of(
 		&self,
 		account: String,
 		at: Option<BlockHash>,
+		before: Option<u32>,
 	) -> RpcResult<ClaimsOfJson<AccountId>>;
 
 	/// The guarantor tree above member `account`, `depth` levels up (at most 8).
@@ -137,10 +141,29 @@ where
 		&self,
 		account: String,
 		at: Option<Block::Hash>,
+		before: Option<u32>,
 	) -> RpcResult<ClaimsOfJson<AccountId>> {
 		let who: AccountId = parse_account(&account)?;
 		let at = resolve_block(&*self.client, at)?;
-		let view = self.client.runtime_api().claims_of(at, who.clone()).map_err(runtime_error)?;
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn GuarantorRuntimeApi<Block, AccountId, Balance, BlockNumber>>(at)
+			.map_err(runtime_error)?
+			.unwrap_or_default();
+		let view = if version >= 4 {
+			api.claims_of(at, who.clone(), before)
+		} else if before.is_none() {
+			// A block from before runtime API version 4: its one page, in hash order.
+			#[allow(deprecated)]
+			api.claims_of_before_version_4(at, who.clone())
+		} else {
+			return Err(error(
+				ErrorCode::RuntimeError,
+				"the runtime at that block lists claims in one page: `before` needs runtime API \
+				 version 4",
+			));
+		}
+		.map_err(runtime_error)?;
 		Ok(ClaimsOfJson { account: who, view })
 	}
 

@@ -28,7 +28,10 @@ sp_api::decl_runtime_apis! {
 	///
 	/// Version 3: a claim's status carries its arbitration (arbiters and votes, the standing
 	/// verdict, the arbiters' decision), phases include `Dismissed`, and roles `Arbiter`.
-	#[api_version(3)]
+	///
+	/// Version 4: `claims_of` lists newest first and goes on from a claim (`before`); version 3's
+	/// listed an arbitrary `MAX_LISTED` of an account with more.
+	#[api_version(4)]
 	pub trait GuarantorApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -44,9 +47,15 @@ sp_api::decl_runtime_apis! {
 		/// debts, credits and strikes; `None` if it is neither a member nor a candidate.
 		fn member(who: AccountId) -> Option<MemberInfo<AccountId, Balance, BlockNumber>>;
 
-		/// The claims `who` is or was claimant, respondent or panelist of, newest first (at
-		/// most `MAX_LISTED`).
+		/// The claims `who` is or was claimant, respondent or panelist of (at most
+		/// `MAX_LISTED`; an arbitrary `MAX_LISTED` of an account with more).
+		#[changed_in(4)]
 		fn claims_of(who: AccountId) -> ClaimsOfView;
+
+		/// The claims `who` is or was claimant, respondent, panelist or arbiter of, newest
+		/// first: at most `MAX_LISTED`, older than claim `before` if given (`truncated` says
+		/// there are older ones: ask again with `before` the last id listed).
+		fn claims_of(who: AccountId, before: Option<ClaimId>) -> ClaimsOfView;
 
 		/// The guarantor tree above `who`, `depth` levels up (at most `MAX_TREE_DEPTH`, and at
 		/// most `MAX_TREE_NODES` members).

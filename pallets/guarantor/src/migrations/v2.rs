@@ -41,9 +41,11 @@ use sp_runtime::{
 };
 
 use crate::{
-	AgreementId, BalanceOf, Bond, BondKind, ClaimId, ClaimPhase, ClaimsByAccount, Config, Contest,
-	Guarantee, Guarantees, MaxBondsOf, MemberRecord, MemberStatus, Members, Pallet, PanelOf, Side,
+	AgreementId, BalanceOf, Bond, BondKind, ClaimId, ClaimPhase, Config, Contest, Guarantee,
+	Guarantees, MaxBondsOf, MemberRecord, MemberStatus, Members, Pallet, PanelOf, Side,
 };
+// The index as it was keyed until version 5.
+use super::v5::v4::ClaimsByAccount;
 
 /// The records as storage version 1 kept them.
 pub mod v1 {

@@ -28,9 +28,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
-use crate::{
-	ClaimId, ClaimOf, Claims, ClaimsByAccount, DeadlineQueue, Pallet, PruningCursor, Slot,
-};
+use crate::{ClaimId, ClaimOf, Claims, DeadlineQueue, Pallet, PruningCursor, Slot};
+// The index as it was keyed until version 5.
+use super::v5::v4::ClaimsByAccount;
 use alloc::collections::BTreeMap;
 
 /// The records as storage version 2 kept them.

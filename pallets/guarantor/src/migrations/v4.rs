@@ -61,8 +61,9 @@ impl<T: Config> InnerMigrateV3ToV4<T> {
 		Ok(waiting)
 	}
 
-	/// Every claim that was in arbitration has its arbiters and a queued deadline, and the
-	/// pallet's invariants hold (the `post_upgrade` check, also used by the tests).
+	/// Every claim that was in arbitration has its arbiters and a queued deadline (the
+	/// `post_upgrade` check, also used by the tests; the pallet's invariants are today's, checked
+	/// once the last migration ran).
 	pub fn post_check(waiting: Vec<ClaimId>) -> Result<(), sp_runtime::TryRuntimeError> {
 		ensure!(
 			Pallet::<T>::on_chain_storage_version() == StorageVersion::new(4),
@@ -74,7 +75,7 @@ impl<T: Config> InnerMigrateV3ToV4<T> {
 			let slot = claim.deadline.ok_or("a claim in arbitration has no deadline")?;
 			ensure!(DeadlineQueue::<T>::contains(slot), "an arbitration deadline is not queued");
 		}
-		Pallet::<T>::do_try_state()
+		Ok(())
 	}
 }
 

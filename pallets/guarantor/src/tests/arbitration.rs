@@ -49,8 +49,8 @@ fn the_uninvolved_council_members_sit_with_a_deadline() {
 			.into(),
 		);
 		// They see it among their claims, as arbiters.
-		assert!(ClaimsByAccount::<Test>::contains_key(90, id));
-		let view = Guarantor::claims_of(&90);
+		assert!(ClaimsByAccount::<Test>::contains_key(90, NewestFirst::new(id)));
+		let view = Guarantor::claims_of(&90, None);
 		assert_eq!(view.claims[0].role, crate::queries::ClaimRole::Arbiter);
 		// The claim's status shows them.
 		let status = Guarantor::claim_status(id).unwrap();
@@ -181,6 +181,44 @@ fn one_vote_is_not_enough_and_silence_dismisses_the_claim_releasing_every_hold()
 }
 
 #[test]
+fn only_council_members_in_good_standing_are_seated() {
+	// A council is changed by motion, which can lag behind the cooperative: a council member
+	// may have left, be leaving, or have been struck out for failing its wards. None of them
+	// judges a claim (a panel would not seat them either).
+	cooperative().build_and_execute(|| {
+		// 80 was never a member; 90 gives notice and leaves; 91 is struck out (2 strikes).
+		set_council(vec![80, 90, 91, 92]);
+		assert_ok!(Guarantor::leave(RuntimeOrigin::signed(90)));
+		// (Struck for two earlier claims' deadlines it let pass.)
+		assert_ok!(Guarantor::strike(&91, 100));
+		assert_ok!(Guarantor::strike(&91, 101));
+		assert!(Guarantor::is_struck_out(&Members::<Test>::get(91).unwrap()));
+		let id = claim_in_arbitration();
+		assert_eq!(arbiters(id), vec![92]);
+		System::assert_has_event(
+			Event::ArbitrationOpened {
+				claim: id,
+				arbiters: vec![92],
+				deadline: 1 + DECISION_PERIOD + ARBITRATION_PERIOD,
+				standing: None,
+			}
+			.into(),
+		);
+		for unseated in [80, 90, 91] {
+			assert!(!ClaimsByAccount::<Test>::contains_key(unseated, NewestFirst::new(id)));
+			assert_noop!(
+				Guarantor::vote(RuntimeOrigin::signed(unseated), id, uphold(30)),
+				Error::<Test>::NotPanelist
+			);
+		}
+		// The one in good standing decides alone.
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(92), id, Verdict::Reject));
+		run_to_block(System::block_number() + 1);
+		assert_eq!(Claims::<Test>::get(id).unwrap().phase, ClaimPhase::Rejected);
+	});
+}
+
+#[test]
 fn a_split_vote_applies_the_default_at_the_next_block() {
 	cooperative().build_and_execute(|| {
 		set_council(vec![90, 91]);
@@ -237,7 +275,7 @@ fn a_council_member_whose_guarantee_becomes_liable_loses_its_seat() {
 			// the outcome and is unseated, its index entry with it.
 			assert_ok!(Guarantor::contest(RuntimeOrigin::signed(4), id, Some(10)));
 			assert_eq!(arbiters(id), vec![90, 91]);
-			assert!(!ClaimsByAccount::<Test>::contains_key(3, id));
+			assert!(!ClaimsByAccount::<Test>::contains_key(3, NewestFirst::new(id)));
 			assert_noop!(
 				Guarantor::vote(RuntimeOrigin::signed(3), id, Verdict::Reject),
 				Error::<Test>::InvolvedArbiter
@@ -409,7 +447,7 @@ fn the_arbiter_origin_can_still_resolve_over_the_arbiters() {
 		assert!(Arbitrations::<Test>::contains_key(id));
 		run_to_block(System::block_number() + RETENTION + 1);
 		assert!(!Arbitrations::<Test>::contains_key(id));
-		assert!(!ClaimsByAccount::<Test>::contains_key(90, id));
+		assert!(!ClaimsByAccount::<Test>::contains_key(90, NewestFirst::new(id)));
 	});
 }
 

@@ -63,7 +63,7 @@ fn filing_holds_the_bond_and_seats_the_respondents_guarantors() {
 		assert!(Some(fixed_at) < filed_at);
 		assert_eq!(Members::<Test>::get(4).unwrap().open_claims, 1);
 		for who in [1, 2, 3, 4, 5] {
-			assert!(ClaimsByAccount::<Test>::contains_key(who, 0));
+			assert!(ClaimsByAccount::<Test>::contains_key(who, NewestFirst::new(0)));
 		}
 	});
 }
@@ -437,7 +437,7 @@ fn a_two_sided_dispute_is_judged_by_both_sides_guarantors() {
 			let panel: Vec<_> = claim.panel().unwrap().iter().map(|p| (p.who, p.side)).collect();
 			// One seat for each side (MaxPanelSize 3): the odd seat goes to neither.
 			assert_eq!(panel, vec![(1, Side::Respondent), (3, Side::Claimant)]);
-			assert!(ClaimsByAccount::<Test>::contains_key(3, 0));
+			assert!(ClaimsByAccount::<Test>::contains_key(3, NewestFirst::new(0)));
 			// The claimant's guarantor and the respondent's agree on half.
 			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(3), 0, uphold(40)));
 			assert_ok!(Guarantor::vote(RuntimeOrigin::signed(1), 0, uphold(40)));
@@ -500,4 +500,37 @@ fn appeals_escalate_with_a_growing_bond() {
 			assert_eq!(free(7), before + 50 + CLAIM_BOND + APPEAL_BOND + 2 * APPEAL_BOND);
 			assert_eq!(held(HoldReason::ClaimBond, 4), 0);
 		});
+}
+
+#[test]
+fn an_accounts_claims_are_listed_newest_first_a_page_at_a_time() {
+	use crate::queries::MAX_LISTED;
+	// A member flooded with claims (or a council member who arbitrates many) still sees its
+	// newest first, and can page back to the oldest: version 4's index listed an arbitrary
+	// 256 of them.
+	two_members().build_and_execute(|| {
+		use frame_support::traits::fungible::Mutate;
+		let filed = MAX_LISTED + 44;
+		<Balances as Mutate<_>>::set_balance(&5, 10 * CLAIM_BOND * filed as Balance);
+		for _ in 0..filed {
+			assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 1, evidence(b""), None));
+		}
+		let ids = |view: &crate::queries::ClaimsOfView| -> Vec<u32> {
+			view.claims.iter().map(|c| c.id).collect()
+		};
+		for who in [4, 5, 1] {
+			let first = Guarantor::claims_of(&who, None);
+			assert_eq!(ids(&first), (44..filed).rev().collect::<Vec<_>>(), "{who}'s first page");
+			assert!(first.truncated);
+			let second = Guarantor::claims_of(&who, Some(44));
+			assert_eq!(ids(&second), (0..44).rev().collect::<Vec<_>>(), "{who}'s second page");
+			assert!(!second.truncated);
+			// From any id, whether or not the account has it.
+			assert_eq!(ids(&Guarantor::claims_of(&who, Some(3))), vec![2, 1, 0]);
+			assert!(Guarantor::claims_of(&who, Some(0)).claims.is_empty());
+		}
+		// An account with no claims, and one past the newest.
+		assert!(Guarantor::claims_of(&7, None).claims.is_empty());
+		assert_eq!(Guarantor::claims_of(&4, Some(u32::MAX)).claims.len(), MAX_LISTED as usize);
+	});
 }

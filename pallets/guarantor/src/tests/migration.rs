@@ -7,6 +7,7 @@ use crate::{
 		v2::{v1, InnerMigrateV1ToV2, MigrateV1ToV2},
 		v3::{InnerMigrateV2ToV3, MigrateV2ToV3},
 		v4::{InnerMigrateV3ToV4, MigrateV3ToV4},
+		v5::{self, InnerMigrateV4ToV5, MigrateV4ToV5},
 	},
 	BondKind, ClaimPhase, Claims, ClaimsByAccount, CurrentTiming, Guarantees, Liabilities,
 	Liability, NextClaimId, Panelist, Side, Timing,
@@ -177,6 +178,12 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 		assert!(waiting.is_empty());
 		MigrateV3ToV4::<Test>::on_runtime_upgrade();
 		InnerMigrateV3ToV4::<Test>::post_check(waiting).unwrap();
+		// And the last: the claim index re-keyed newest first.
+		let index = InnerMigrateV4ToV5::<Test>::pre_check().unwrap();
+		assert_eq!(index.len(), 10);
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
+		InnerMigrateV4ToV5::<Test>::post_check(index).unwrap();
+		assert_eq!(Guarantor::on_chain_storage_version(), StorageVersion::new(5));
 		assert_eq!(
 			CurrentTiming::<Test>::get(),
 			Some(Timing {
@@ -209,7 +216,7 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 		assert_eq!(claim.bonds[0].kind, BondKind::Claim);
 		// The index was renamed, and the dropped panelist's entry is gone.
 		assert_eq!(ClaimsByAccount::<Test>::iter().count(), 10);
-		assert!(!ClaimsByAccount::<Test>::contains_key(8, 1));
+		assert!(!ClaimsByAccount::<Test>::contains_key(8, NewestFirst::new(1)));
 		// The deadline was queued once; pruning starts at the upgrade's block.
 		assert_eq!(crate::DeadlineQueue::<Test>::entries().count(), 1);
 		assert_eq!(crate::PruningCursor::<Test>::get(), System::block_number());
@@ -243,8 +250,18 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		MigrateV2ToV3::<Test>::on_runtime_upgrade();
 		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
 		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
 	});
+}
+
+/// Moves every claim index entry to version 4's layout (keyed by `Twox64Concat` claim id).
+fn index_as_in_version_four() {
+	let entries: Vec<_> = ClaimsByAccount::<Test>::iter_keys().collect();
+	for (who, key) in entries {
+		ClaimsByAccount::<Test>::remove(who, key);
+		v5::v4::ClaimsByAccount::<Test>::insert(who, key.id(), ());
+	}
 }
 
 /// Version-3 state: a claim in arbitration with no deadline and no arbiters (a claim against a
@@ -258,9 +275,10 @@ fn write_version_three_arbitration() -> u32 {
 	let slot = claim.deadline.take().unwrap();
 	assert_eq!(Deadlines::<Test>::take(slot.block, slot.index), Some(0));
 	for arbiter in Arbitrations::<Test>::take(0).unwrap().arbiters {
-		ClaimsByAccount::<Test>::remove(arbiter.who, 0);
+		ClaimsByAccount::<Test>::remove(arbiter.who, NewestFirst::new(0));
 	}
 	Claims::<Test>::insert(0, claim);
+	index_as_in_version_four();
 	frame_support::storage::unhashed::kill(&CurrentTiming::<Test>::hashed_key());
 	crate::migrations::v3::CurrentTiming::<Test>::put(crate::migrations::v3::Timing {
 		decision_period: 10,
@@ -286,6 +304,11 @@ fn a_version_three_claim_stuck_in_arbitration_gets_arbiters_and_a_deadline() {
 		MigrateV3ToV4::<Test>::on_runtime_upgrade();
 		InnerMigrateV3ToV4::<Test>::post_check(waiting).unwrap();
 		assert_eq!(Guarantor::on_chain_storage_version(), StorageVersion::new(4));
+		// Version 4 seated the arbiters in today's layout; version 5 re-keys the rest.
+		let index = InnerMigrateV4ToV5::<Test>::pre_check().unwrap();
+		assert_eq!(index.len(), 2 + COUNCIL_AT_START.len());
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
+		InnerMigrateV4ToV5::<Test>::post_check(index).unwrap();
 		assert_eq!(Guarantor::timing().arbitration_period, ARBITRATION_PERIOD);
 		assert_eq!(Guarantor::timing().retention, 40);
 		// The council's uninvolved members arbitrate from the upgrade on.
@@ -301,6 +324,7 @@ fn a_version_three_claim_stuck_in_arbitration_gets_arbiters_and_a_deadline() {
 		// A second run does nothing.
 		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
 		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
 	});
 }

@@ -16,7 +16,7 @@ mod synthetic;
 mod timing;
 mod weights;
 
-pub use crate::{mock::*, HoldReason, MemberStatus, Members, Verdict};
+pub use crate::{mock::*, HoldReason, MemberStatus, Members, NewestFirst, Verdict};
 use frame_support::{
 	assert_ok,
 	traits::fungible::{Inspect, InspectHold},

@@ -40,7 +40,7 @@ fn a_final_claim_is_readable_for_its_retention_then_pruned() {
 		assert!(!Claims::<Test>::contains_key(id));
 		assert!(!ClaimPayments::<Test>::contains_key(id));
 		for who in [1, 2, 3, 4, 5] {
-			assert!(!ClaimsByAccount::<Test>::contains_key(who, id));
+			assert!(!ClaimsByAccount::<Test>::contains_key(who, NewestFirst::new(id)));
 		}
 		System::assert_has_event(Event::ClaimPruned { claim: id }.into());
 		// Pruning moved no money.
