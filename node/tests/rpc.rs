@@ -53,6 +53,16 @@ async fn the_guarantor_and_agreements_rpc() {
 	);
 	let ferdie: Value = node.call("guarantor_member", rpc_params![ss58(Ferdie)]).await.unwrap();
 	assert_eq!(ferdie, serde_json::json!({"account": ss58(Ferdie), "status": "none"}));
+	// The cooperative at a glance: the three founders, Dave and Eve; no claim yet.
+	let summary: Value = node.call("guarantor_summary", rpc_params![]).await.unwrap();
+	assert_eq!(
+		summary,
+		serde_json::json!({
+			"members": {"candidates": 0, "active": 5, "suspended": 0, "leaving": 0},
+			"openClaims": 0,
+			"claimsFiled": 0,
+		})
+	);
 
 	// The tree above Eve: Eve, then her three founders.
 	let tree: Value = node.call("guarantor_tree", rpc_params![ss58(Eve), 2]).await.unwrap();
@@ -93,6 +103,14 @@ async fn the_guarantor_and_agreements_rpc() {
 	assert_eq!(claims["claims"][0]["role"], "panelist");
 	assert_eq!(claims["claims"][0]["open"], true);
 	assert_eq!(claims["truncated"], false);
+	let summary: Value = node.call("guarantor_summary", rpc_params![]).await.unwrap();
+	assert_eq!(
+		(summary["openClaims"].as_u64(), summary["claimsFiled"].as_u64()),
+		(Some(1), Some(1))
+	);
+	let then: Value = node.call("guarantor_summary", rpc_params![&genesis_hash]).await.unwrap();
+	assert_eq!(then["claimsFiled"], 0);
+	assert_eq!(error_code(&node, "guarantor_summary", rpc_params!["0x01"]).await, -32602);
 	// Paging: older than claim 1 is claim 0; older than claim 0, nothing. `before` comes after
 	// `at`, so a call that names only a block still means that block.
 	let older: Value =
@@ -216,6 +234,11 @@ async fn a_final_claim_and_a_closed_agreement_are_pruned_after_their_retention()
 	assert_eq!(error_code(&node, "agreements_status", rpc_params![1]).await, 8006);
 	let claims: Value = node.call("guarantor_claimsOf", rpc_params![ss58(Bob)]).await.unwrap();
 	assert_eq!(claims["claims"].as_array().map(Vec::len), Some(0));
+	let summary: Value = node.call("guarantor_summary", rpc_params![]).await.unwrap();
+	assert_eq!(
+		(summary["openClaims"].as_u64(), summary["claimsFiled"].as_u64()),
+		(Some(0), Some(1))
+	);
 	let of: Value = node.call("agreements_of", rpc_params![ss58(Bob)]).await.unwrap();
 	assert_eq!(of["agreements"], serde_json::json!([]));
 	// Nothing was left held: Alice's bond and deposit are back.

@@ -213,6 +213,10 @@ impl_runtime_apis! {
 			Guarantor::claims_of(&who, before)
 		}
 
+		fn summary() -> pallet_guarantor::queries::CooperativeSummary {
+			Guarantor::summary()
+		}
+
 		fn guarantor_tree(
 			who: AccountId,
 			depth: u32,

@@ -20,7 +20,7 @@ use sp_runtime::{
 use crate::{
 	BalanceOf, Bond, BondKind, ClaimOf, ClaimPayments, ClaimPhase, Claims, ClaimsByAccount, Config,
 	Contest, Error, EscalationReason, Event, HoldReason, MemberStatus, Members, NewestFirst,
-	NextClaimId, Pallet, Payment, PaymentSource, Side, Verdict, WeightInfo,
+	NextClaimId, OpenClaims, Pallet, Payment, PaymentSource, Side, Verdict, WeightInfo,
 };
 use poruka_primitives::{AgreementId, ClaimId};
 
@@ -94,6 +94,12 @@ impl<T: Config> Pallet<T> {
 		if to.is_final() {
 			// Readable for the retention period, then pruned.
 			Self::schedule_pruning(id);
+			OpenClaims::<T>::mutate(|open| match open.checked_sub(1) {
+				Some(left) => *open = left,
+				None => {
+					frame_support::defensive!("more claims became final than were open");
+				}
+			});
 		}
 		claim.phase = to;
 		Ok(())
@@ -123,6 +129,7 @@ impl<T: Config> Pallet<T> {
 
 		let id = NextClaimId::<T>::get();
 		NextClaimId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		OpenClaims::<T>::mutate(|open| *open = open.saturating_add(1));
 
 		let bond = T::ClaimBond::get();
 		if !bond.is_zero() {

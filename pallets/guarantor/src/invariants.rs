@@ -21,7 +21,8 @@
 //!   with the claim in its index; a decision is a strict majority of their votes;
 //! - every final claim, and nothing else, is queued for pruning exactly once;
 //! - the per-account claim index lists exactly the parties, panelists (of every level) and
-//!   arbiters of the claims in state.
+//!   arbiters of the claims in state;
+//! - the member counts by status and the open claim count are those of the records.
 
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{
@@ -237,7 +238,10 @@ impl<T: Config> Pallet<T> {
 			"Credits hold entries Debts do not"
 		);
 
+		let mut counts = crate::MemberCounts::default();
 		for (who, m) in Members::<T>::iter() {
+			let count = counts.of(m.status);
+			*count = count.saturating_add(1);
 			let e = expected.entry(who.clone()).or_default();
 			e.deposit = m.deposit;
 			let (live, total, backing) = ward_counts.remove(&who).unwrap_or((0, 0, Zero::zero()));
@@ -286,6 +290,9 @@ impl<T: Config> Pallet<T> {
 			"a claim's party has no member record"
 		);
 		ensure!(debts.is_empty(), "a debtor has no member record");
+		ensure!(crate::MemberCount::<T>::get() == counts, "the member counts are off");
+		let open = Claims::<T>::iter_values().filter(|c| !c.phase.is_final()).count() as u32;
+		ensure!(crate::OpenClaims::<T>::get() == open, "the open claim count is off");
 
 		for (who, e) in expected {
 			let held = |reason: HoldReason| T::Currency::balance_on_hold(&reason.into(), &who);

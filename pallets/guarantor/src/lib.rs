@@ -457,6 +457,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextClaimId<T: Config> = StorageValue<_, ClaimId, ValueQuery>;
 
+	/// How many member records are in each status (changed with the status, in
+	/// [`Pallet::count_status`]).
+	#[pallet::storage]
+	pub type MemberCount<T: Config> = StorageValue<_, MemberCounts, ValueQuery>;
+
+	/// How many claims are open (filed and not yet final).
+	#[pallet::storage]
+	pub type OpenClaims<T: Config> = StorageValue<_, u32, ValueQuery>;
+
 	/// The per-account index of claims: those each account is involved in (as claimant,
 	/// respondent, panelist or arbiter), keyed newest first so that a listing walks them from
 	/// the newest and can go on from any claim.

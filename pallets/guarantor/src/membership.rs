@@ -23,8 +23,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	BalanceOf, Config, Error, Event, Guarantee, GuaranteeOf, Guarantees, HoldReason, MemberOf,
-	MemberRecord, MemberStatus, Members, Pallet, Unbonding, UnbondingChunk, Wards,
+	BalanceOf, Config, Error, Event, Guarantee, GuaranteeOf, Guarantees, HoldReason, MemberCount,
+	MemberOf, MemberRecord, MemberStatus, Members, Pallet, Unbonding, UnbondingChunk, Wards,
 };
 
 /// What one guarantee adds to its ward's counters.
@@ -42,8 +42,32 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Members::<T>::contains_key(who), Error::<T>::AlreadyMember);
 		let now = frame_system::Pallet::<T>::block_number();
 		Members::<T>::insert(who, MemberRecord::new(MemberStatus::Active, true, now));
+		Self::count_status(None, Some(MemberStatus::Active));
 		Self::deposit_event(Event::FounderAdded { who: who.clone() });
 		Ok(())
+	}
+
+	/// Moves one member record from status `from` to `to` in [`MemberCount`] (`None`: no
+	/// record). Called wherever a record is created, changes status or is removed.
+	pub(crate) fn count_status(from: Option<MemberStatus>, to: Option<MemberStatus>) {
+		if from == to {
+			return;
+		}
+		MemberCount::<T>::mutate(|counts| {
+			if let Some(from) = from {
+				let count = counts.of(from);
+				match count.checked_sub(1) {
+					Some(left) => *count = left,
+					None => {
+						frame_support::defensive!("a member status count went below zero");
+					}
+				}
+			}
+			if let Some(to) = to {
+				let count = counts.of(to);
+				*count = count.saturating_add(1);
+			}
+		});
 	}
 
 	/// Whether `who` may vouch and sit on panels: active, and not struck out.
@@ -106,14 +130,21 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Guarantees::<T>::contains_key(ward, guarantor), Error::<T>::AlreadyGuaranteed);
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut receiver = Members::<T>::get(ward)
-			.unwrap_or_else(|| MemberRecord::new(MemberStatus::Candidate, false, now));
+		let existing = Members::<T>::get(ward);
+		let created = existing.is_none();
+		let mut receiver =
+			existing.unwrap_or_else(|| MemberRecord::new(MemberStatus::Candidate, false, now));
 		ensure!(!receiver.founder, Error::<T>::FounderHasNoGuarantors);
 		ensure!(receiver.status != MemberStatus::Leaving, Error::<T>::MemberLeaving);
 		ensure!(receiver.guarantors < T::MaxGuarantors::get(), Error::<T>::TooManyGuarantors);
 
 		let guarantee = Guarantee::new(amount, now);
 		Self::hold(&HoldReason::Guarantee, guarantor, amount)?;
+		if created {
+			// Counted as the candidate it is created as, before `recount` may admit it (the
+			// call is transactional: a later error undoes the count with the record).
+			Self::count_status(None, Some(MemberStatus::Candidate));
+		}
 		giver.wards = giver.wards.saturating_add(1);
 		receiver.guarantors = receiver.guarantors.saturating_add(1);
 		Self::deposit_event(Event::Vouched {
@@ -351,6 +382,7 @@ impl<T: Config> Pallet<T> {
 		}
 		member.live_guarantors = 0;
 		member.backing = Zero::zero();
+		Self::count_status(Some(member.status), Some(MemberStatus::Leaving));
 		member.status = MemberStatus::Leaving;
 		Self::deposit_event(Event::MemberLeaving { who: who.clone() });
 		Self::store_or_remove(who, member);
@@ -376,6 +408,7 @@ impl<T: Config> Pallet<T> {
 			}
 			(status, _) => (status, None),
 		};
+		Self::count_status(Some(member.status), Some(status));
 		member.status = status;
 		if let Some(event) = event {
 			Self::deposit_event(event);
@@ -395,6 +428,7 @@ impl<T: Config> Pallet<T> {
 			&& member.debt.is_zero();
 		if empty {
 			Members::<T>::remove(who);
+			Self::count_status(Some(member.status), None);
 			Self::deposit_event(Event::MemberRemoved { who: who.clone() });
 		} else {
 			Members::<T>::insert(who, member);

@@ -12,8 +12,8 @@ use scale_info::TypeInfo;
 use crate::{
 	Arbiter, Arbitrations, BalanceOf, Bond, ClaimId, ClaimPayments, ClaimPhase, Claims,
 	ClaimsByAccount, Config, Contest, Credits, Debts, Guarantees, Liabilities, Liability,
-	MemberStatus, Members, Pallet, Panelist, Payment, Side, Unbonding, UnbondingChunk, Verdict,
-	Wards,
+	MemberCount, MemberCounts, MemberStatus, Members, NextClaimId, OpenClaims, Pallet, Panelist,
+	Payment, Side, Unbonding, UnbondingChunk, Verdict, Wards,
 };
 use poruka_primitives::AgreementId;
 
@@ -258,6 +258,21 @@ pub struct ClaimsOfView {
 	pub truncated: bool,
 }
 
+/// The cooperative at a glance: how many members in each status, how many claims are open and
+/// how many were ever filed. Read from counters the pallet keeps: three reads, whatever the
+/// cooperative's size.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CooperativeSummary {
+	/// Member records by status (founders are active).
+	pub members: MemberCounts,
+	/// Claims filed and not yet final.
+	pub open_claims: u32,
+	/// Claims ever filed (the next claim's id).
+	pub claims_filed: u32,
+}
+
 /// A member in a guarantor tree view, with its own guarantors.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize))]
@@ -452,6 +467,15 @@ impl<T: Config> Pallet<T> {
 			})
 			.collect();
 		ClaimsOfView { claims, truncated }
+	}
+
+	/// The cooperative at a glance (see [`CooperativeSummary`]).
+	pub fn summary() -> CooperativeSummary {
+		CooperativeSummary {
+			members: MemberCount::<T>::get(),
+			open_claims: OpenClaims::<T>::get(),
+			claims_filed: NextClaimId::<T>::get(),
+		}
 	}
 
 	/// The guarantor tree above `who`, up to `depth` levels (at most [`MAX_TREE_DEPTH`]) and

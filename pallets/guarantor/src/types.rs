@@ -37,6 +37,54 @@ pub enum MemberStatus {
 	Leaving,
 }
 
+/// How many member records are in each status: kept as they change, so that the cooperative's
+/// size is known without reading every member (`guarantor_summary`).
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct MemberCounts {
+	/// Vouched for, not admitted yet.
+	pub candidates: u32,
+	/// Admitted (founders included).
+	pub active: u32,
+	/// Admitted once, short of guarantors now.
+	pub suspended: u32,
+	/// Left, their funds still unbonding or released.
+	pub leaving: u32,
+}
+
+impl MemberCounts {
+	/// The count of `status`.
+	pub fn of(&mut self, status: MemberStatus) -> &mut u32 {
+		match status {
+			MemberStatus::Candidate => &mut self.candidates,
+			MemberStatus::Active => &mut self.active,
+			MemberStatus::Suspended => &mut self.suspended,
+			MemberStatus::Leaving => &mut self.leaving,
+		}
+	}
+
+	/// Every record, in any status.
+	pub fn total(&self) -> u32 {
+		self.candidates
+			.saturating_add(self.active)
+			.saturating_add(self.suspended)
+			.saturating_add(self.leaving)
+	}
+}
+
 /// A member of the cooperative (or a candidate), with the counters the rules need.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct MemberRecord<Balance, BlockNumber> {

@@ -309,6 +309,24 @@ mod tests {
 	}
 
 	#[test]
+	fn a_summary_reads_as_counts() {
+		let summary = pallet_guarantor_runtime_api::CooperativeSummary {
+			members: pallet_guarantor_runtime_api::MemberCounts {
+				candidates: 1,
+				active: 5,
+				suspended: 2,
+				leaving: 0,
+			},
+			open_claims: 3,
+			claims_filed: 7,
+		};
+		assert_eq!(
+			to_json(summary),
+			json!({"members": {"candidates": 1, "active": 5, "suspended": 2, "leaving": 0}, "openClaims": 3, "claimsFiled": 7})
+		);
+	}
+
+	#[test]
 	fn claims_of_and_a_tree() {
 		let claims = ClaimsOfJson {
 			account: who(1),

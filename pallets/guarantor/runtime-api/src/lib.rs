@@ -10,12 +10,12 @@ use codec::Codec;
 
 pub use pallet_guarantor::{
 	queries::{
-		ArbitrationView, ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, DebtView, GuaranteeView,
-		GuarantorTree, LiableView, MemberInfo, QueryError, TreeNode, MAX_LISTED, MAX_TREE_DEPTH,
-		MAX_TREE_NODES,
+		ArbitrationView, ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, CooperativeSummary,
+		DebtView, GuaranteeView, GuarantorTree, LiableView, MemberInfo, QueryError, TreeNode,
+		MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
 	},
-	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, Contest, Liability, MemberStatus, Panelist,
-	Payment, PaymentSource, Side, Verdict,
+	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, Contest, Liability, MemberCounts, MemberStatus,
+	Panelist, Payment, PaymentSource, Side, Verdict,
 };
 
 sp_api::decl_runtime_apis! {
@@ -30,7 +30,7 @@ sp_api::decl_runtime_apis! {
 	/// verdict, the arbiters' decision), phases include `Dismissed`, and roles `Arbiter`.
 	///
 	/// Version 4: `claims_of` lists newest first and goes on from a claim (`before`); version 3's
-	/// listed an arbitrary `MAX_LISTED` of an account with more.
+	/// listed an arbitrary `MAX_LISTED` of an account with more. `summary`.
 	#[api_version(4)]
 	pub trait GuarantorApi<AccountId, Balance, BlockNumber>
 	where
@@ -56,6 +56,11 @@ sp_api::decl_runtime_apis! {
 		/// first: at most `MAX_LISTED`, older than claim `before` if given (`truncated` says
 		/// there are older ones: ask again with `before` the last id listed).
 		fn claims_of(who: AccountId, before: Option<ClaimId>) -> ClaimsOfView;
+
+		/// The cooperative at a glance: members by status, open claims, claims ever filed (from
+		/// counters: constant cost at any size).
+		#[api_version(4)]
+		fn summary() -> CooperativeSummary;
 
 		/// The guarantor tree above `who`, `depth` levels up (at most `MAX_TREE_DEPTH`, and at
 		/// most `MAX_TREE_NODES` members).

@@ -1,4 +1,5 @@
-//! Storage version 4 → 5: the per-account claim index lists newest first.
+//! Storage version 4 → 5: the per-account claim index lists newest first, and the cooperative
+//! is counted.
 //!
 //! Version 4 keyed `ClaimsByAccount` by `Twox64Concat` claim id: iterating an account's entries
 //! gave its claims in hash order, so `claims_of` read the first 256 it met and, for an account
@@ -7,11 +8,17 @@
 //! [`NewestFirst`](crate::NewestFirst) (`u32::MAX - id`, big-endian, unhashed), so a listing
 //! starts at the newest and goes on from any claim (`claims_of(who, before)`).
 //!
+//! Version 5 also keeps `MemberCount` (member records by status) and `OpenClaims`, so that
+//! the cooperative's size is known without reading every member (`guarantor_summary`); the
+//! migration counts them once.
+//!
 //! The migration re-keys every entry: one block, every entry read and written once (claims
 //! are pruned after their retention, so there are only those open or recently final, times
 //! the accounts involved in each). Entries already in the new layout are left alone: the
 //! version-4 migration, run in the same upgrade from version 3, seats arbiters through
-//! today's code.
+//! today's code. Counting reads every member record once: fine for today's chains (the dev and
+//! test networks); a chain of hundreds of thousands of members would need it stepped over
+//! blocks (`pallet-migrations`), and so would the re-keying.
 
 use alloc::vec::Vec;
 use codec::Decode;
@@ -31,7 +38,10 @@ use frame_support::{
 	Blake2_128Concat, ReversibleStorageHasher, Twox64Concat,
 };
 
-use crate::{ClaimId, ClaimsByAccount, Config, NewestFirst, Pallet};
+use crate::{
+	ClaimId, Claims, ClaimsByAccount, Config, MemberCount, MemberCounts, Members, NewestFirst,
+	OpenClaims, Pallet,
+};
 
 /// The records as storage version 4 (and every version before it) kept them.
 pub mod v4 {
@@ -133,11 +143,27 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV4ToV5<T> {
 				(layout == Layout::Old).then_some(entry)
 			})
 			.collect();
-		let writes = 2 * old.len() as u64;
+		let mut writes = 2 * old.len() as u64;
 		for (who, id) in old {
 			v4::ClaimsByAccount::<T>::remove(&who, id);
 			ClaimsByAccount::<T>::insert(&who, NewestFirst::new(id), ());
 		}
+
+		let mut counts = MemberCounts::default();
+		for member in Members::<T>::iter_values() {
+			reads += 1;
+			let count = counts.of(member.status);
+			*count = count.saturating_add(1);
+		}
+		MemberCount::<T>::put(counts);
+		let open = Claims::<T>::iter_values()
+			.filter(|claim| {
+				reads += 1;
+				!claim.phase.is_final()
+			})
+			.count() as u32;
+		OpenClaims::<T>::put(open);
+		writes += 2;
 		T::DbWeight::get().reads_writes(reads, writes)
 	}
 

@@ -333,7 +333,9 @@ fn an_unappealed_decision_becomes_final_and_is_executed() {
 		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(2), 0, uphold(40)));
 		run_to_block(APPEAL_PERIOD);
 		assert!(matches!(Claims::<Test>::get(0).unwrap().phase, ClaimPhase::Decided { .. }));
+		assert_eq!(crate::OpenClaims::<Test>::get(), 1);
 		run_to_block(1 + APPEAL_PERIOD);
+		assert_eq!(crate::OpenClaims::<Test>::get(), 0);
 		assert_eq!(
 			Claims::<Test>::get(0).unwrap().phase,
 			ClaimPhase::Paid { amount: 40, compensated: 40, force_majeure: false }
@@ -515,6 +517,7 @@ fn an_accounts_claims_are_listed_newest_first_a_page_at_a_time() {
 		for _ in 0..filed {
 			assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 1, evidence(b""), None));
 		}
+		assert_eq!(crate::OpenClaims::<Test>::get(), filed);
 		let ids = |view: &crate::queries::ClaimsOfView| -> Vec<u32> {
 			view.claims.iter().map(|c| c.id).collect()
 		};

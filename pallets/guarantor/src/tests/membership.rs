@@ -396,3 +396,31 @@ fn a_candidate_whose_only_guarantee_is_released_is_forgotten() {
 		assert_eq!(status(4), None);
 	});
 }
+
+#[test]
+fn the_cooperative_is_counted_by_status_as_members_join_lapse_and_leave() {
+	ExtBuilder::default().build_and_execute(|| {
+		let counts = || {
+			let c = crate::MemberCount::<Test>::get();
+			(c.candidates, c.active, c.suspended, c.leaving)
+		};
+		// Founders 1-3 and the council 90-92.
+		assert_eq!(counts(), (0, 6, 0, 0));
+		vouch_all(4, &[(1, 40)]);
+		assert_eq!(counts(), (1, 6, 0, 0));
+		vouch_all(4, &[(2, 30)]);
+		assert_eq!(counts(), (0, 7, 0, 0));
+		assert_ok!(Guarantor::revoke_guarantee(RuntimeOrigin::signed(1), 4));
+		assert_eq!(counts(), (0, 6, 1, 0));
+		assert_ok!(Guarantor::leave(RuntimeOrigin::signed(4)));
+		assert_eq!(counts(), (0, 6, 0, 1));
+		run_to_block(1 + REVOCATION_NOTICE);
+		assert_ok!(Guarantor::release_guarantee(RuntimeOrigin::signed(4), 1, 4));
+		assert_ok!(Guarantor::release_guarantee(RuntimeOrigin::signed(4), 2, 4));
+		assert_eq!(status(4), None);
+		assert_eq!(counts(), (0, 6, 0, 0));
+		assert_eq!(crate::MemberCount::<Test>::get().total(), 6);
+		assert_ok!(Guarantor::add_founder(RuntimeOrigin::root(), 5));
+		assert_eq!(counts(), (0, 7, 0, 0));
+	});
+}

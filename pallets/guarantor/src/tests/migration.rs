@@ -184,6 +184,13 @@ fn version_one_state_migrates_and_its_open_claim_still_resolves() {
 		MigrateV4ToV5::<Test>::on_runtime_upgrade();
 		InnerMigrateV4ToV5::<Test>::post_check(index).unwrap();
 		assert_eq!(Guarantor::on_chain_storage_version(), StorageVersion::new(5));
+		// The cooperative counted: 1, 2, 3, 4 and 6 active, 5 and 7 suspended; one open claim.
+		let counts = crate::MemberCount::<Test>::get();
+		assert_eq!(
+			(counts.active, counts.suspended, counts.candidates, counts.leaving),
+			(5, 2, 0, 0)
+		);
+		assert_eq!(crate::OpenClaims::<Test>::get(), 1);
 		assert_eq!(
 			CurrentTiming::<Test>::get(),
 			Some(Timing {
@@ -279,6 +286,9 @@ fn write_version_three_arbitration() -> u32 {
 	}
 	Claims::<Test>::insert(0, claim);
 	index_as_in_version_four();
+	// Version 4 kept no counts.
+	crate::MemberCount::<Test>::kill();
+	crate::OpenClaims::<Test>::kill();
 	frame_support::storage::unhashed::kill(&CurrentTiming::<Test>::hashed_key());
 	crate::migrations::v3::CurrentTiming::<Test>::put(crate::migrations::v3::Timing {
 		decision_period: 10,
@@ -309,6 +319,8 @@ fn a_version_three_claim_stuck_in_arbitration_gets_arbiters_and_a_deadline() {
 		assert_eq!(index.len(), 2 + COUNCIL_AT_START.len());
 		MigrateV4ToV5::<Test>::on_runtime_upgrade();
 		InnerMigrateV4ToV5::<Test>::post_check(index).unwrap();
+		assert_eq!(crate::OpenClaims::<Test>::get(), 1);
+		assert_eq!(crate::MemberCount::<Test>::get().active, 4 + COUNCIL_AT_START.len() as u32);
 		assert_eq!(Guarantor::timing().arbitration_period, ARBITRATION_PERIOD);
 		assert_eq!(Guarantor::timing().retention, 40);
 		// The council's uninvolved members arbitrate from the upgrade on.
