@@ -310,6 +310,12 @@ step('the Cooperative page shows members, claims, coverage and live events', asy
   await alice.page.getByTestId('members-count').getByText('6', { exact: true }).waitFor();
   const prefix = xxhashAsHex('Guarantor', 128) + xxhashAsHex('Members', 128).slice(2);
   assert.equal((await rpc(node, 'state_getKeysPaged', [prefix, 1000])).length, 6, 'six members in storage');
+  // The page's counts are the chain's summary (counters, not a walk over every member).
+  const summary = await rpc(node, 'guarantor_summary', []);
+  const total = Object.values(summary.members).reduce((a, b) => a + b, 0);
+  assert.equal(total, 6, 'the summary counts the six members');
+  await alice.page.getByTestId('open-claims').getByText(String(summary.openClaims), { exact: true }).waitFor();
+  await alice.page.getByTestId('open-claims').getByText(`${summary.claimsFiled} filed in all`).waitFor();
   await alice.page.getByTestId('events').getByText(/completed/).first().waitFor({ timeout: 30_000 });
   await shot(alice.page, 'cooperative');
   noErrors();

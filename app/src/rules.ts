@@ -40,8 +40,9 @@ export function respondentOptions(claim: ClaimView): { acknowledge: boolean; con
 
 /**
  * What keeps member `m` from leaving, in words, for "You cannot leave yet: …": the chain refuses
- * `leave` (`CannotLeave`) while it has open claims (against it or filed by it), wards (a revoked
- * guarantee counts until it is released), debts, or coverage committed to agreements. Empty when
+ * `leave` while it has open claims against it or filed by it (`HasOpenClaims`), wards
+ * (`HasWards`: a revoked guarantee counts until it is released), debts (`HasDebt`), or coverage
+ * committed to agreements (`HasCommitments`); the error names the first, this lists them all. Empty when
  * nothing does.
  */
 export function leaveBlockers(m: MemberView, name: (address: string) => string): string[] {

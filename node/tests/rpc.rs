@@ -64,6 +64,24 @@ async fn the_guarantor_and_agreements_rpc() {
 		})
 	);
 
+	// The wards below Alice: Dave and Eve, one level down; errors as for the tree.
+	let wards: Value = node.call("guarantor_wards", rpc_params![ss58(Alice), 2]).await.unwrap();
+	let mut below: Vec<(String, u64)> = wards["nodes"]
+		.as_array()
+		.expect("nodes")
+		.iter()
+		.map(|n| {
+			(n["account"].as_str().unwrap_or_default().to_owned(), n["depth"].as_u64().unwrap_or(9))
+		})
+		.collect();
+	below.sort();
+	let mut expected = vec![(ss58(Alice), 0), (ss58(Dave), 1), (ss58(Eve), 1)];
+	expected.sort();
+	assert_eq!(below, expected);
+	assert_eq!(wards["nodes"][0]["wards"].as_array().map(Vec::len), Some(2));
+	assert_eq!(error_code(&node, "guarantor_wards", rpc_params![ss58(Alice), 9]).await, 8003);
+	assert_eq!(error_code(&node, "guarantor_wards", rpc_params![ss58(Ferdie), 1]).await, 8005);
+
 	// The tree above Eve: Eve, then her three founders.
 	let tree: Value = node.call("guarantor_tree", rpc_params![ss58(Eve), 2]).await.unwrap();
 	let nodes = tree["nodes"].as_array().expect("nodes");

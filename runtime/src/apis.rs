@@ -223,6 +223,13 @@ impl_runtime_apis! {
 		) -> Result<pallet_guarantor::queries::GuarantorTreeOf<Runtime>, pallet_guarantor::queries::QueryError> {
 			Guarantor::guarantor_tree(&who, depth)
 		}
+
+		fn ward_tree(
+			who: AccountId,
+			depth: u32,
+		) -> Result<pallet_guarantor::queries::WardTreeOf<Runtime>, pallet_guarantor::queries::QueryError> {
+			Guarantor::ward_tree(&who, depth)
+		}
 	}
 
 	impl pallet_agreements_runtime_api::AgreementsApi<Block, AccountId, Balance, BlockNumber> for Runtime {

@@ -28,8 +28,18 @@ export const rpc = {
       params: [{ name: 'account', type: 'AccountId' }, at, { name: 'before', type: 'u32', isOptional: true }],
       type: 'Json',
     },
+    summary: {
+      description: 'The cooperative at a glance: members by status, open claims, claims ever filed.',
+      params: [at],
+      type: 'Json',
+    },
     tree: {
       description: 'The guarantor tree above a member, up to depth levels (at most 8).',
+      params: [{ name: 'account', type: 'AccountId' }, { name: 'depth', type: 'u32' }, at],
+      type: 'Json',
+    },
+    wards: {
+      description: 'The wards below a member, and theirs, up to depth levels (at most 8).',
       params: [{ name: 'account', type: 'AccountId' }, { name: 'depth', type: 'u32' }, at],
       type: 'Json',
     },

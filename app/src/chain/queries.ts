@@ -4,7 +4,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import { TIMING_FIELDS, timingOf, type Timing } from '../council';
 import { rpcSend } from './connection';
-import type { AgreementView, ClaimRef, ClaimView, MemberView, TreeView } from './types';
+import type { AgreementView, ClaimRef, ClaimView, MemberView, TreeView, WardsView } from './types';
 
 /** The node's RPC `section_method` (JSON answers, docs/rpc.md). */
 const call = <T,>(api: ApiPromise, section: string, method: string, ...args: unknown[]): Promise<T> => rpcSend<T>(api, `${section}_${method}`, args);
@@ -14,6 +14,15 @@ export const claimStatus = (api: ApiPromise, id: number) => call<ClaimView>(api,
 export const claimsOf = (api: ApiPromise, who: string) =>
   call<{ account: string; claims: ClaimRef[]; truncated: boolean }>(api, 'guarantor', 'claimsOf', who);
 export const tree = (api: ApiPromise, who: string, depth: number) => call<TreeView>(api, 'guarantor', 'tree', who, depth);
+export const wards = (api: ApiPromise, who: string, depth: number) => call<WardsView>(api, 'guarantor', 'wards', who, depth);
+
+/** The cooperative at a glance, from counters the chain keeps (runtime 111): constant cost at any size. */
+export interface Summary {
+  members: { candidates: number; active: number; suspended: number; leaving: number };
+  openClaims: number;
+  claimsFiled: number;
+}
+export const summary = (api: ApiPromise) => call<Summary>(api, 'guarantor', 'summary');
 export const agreementStatus = (api: ApiPromise, id: number) => call<AgreementView>(api, 'agreements', 'status', id);
 
 export interface Balance {

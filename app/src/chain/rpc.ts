@@ -14,8 +14,14 @@ export const rpc: Record<string, Record<string, DefinitionRpc>> = {
       params: [{ name: 'account', type: 'AccountId' }, at, { name: 'before', type: 'u32', isOptional: true }],
       type: 'Json',
     },
+    summary: { description: 'The cooperative at a glance.', params: [at], type: 'Json' },
     tree: {
       description: 'The guarantor tree above a member.',
+      params: [{ name: 'account', type: 'AccountId' }, { name: 'depth', type: 'u32' }, at],
+      type: 'Json',
+    },
+    wards: {
+      description: 'The wards below a member.',
       params: [{ name: 'account', type: 'AccountId' }, { name: 'depth', type: 'u32' }, at],
       type: 'Json',
     },

@@ -99,6 +99,14 @@ export interface TreeView {
   truncated: boolean;
 }
 
+/** `guarantor_wards`: the wards below a member, and theirs (runtime 111). */
+export interface WardsView {
+  root: string;
+  depth: number;
+  nodes: { account: string; depth: number; status: MemberStatus | null; founder: boolean; wards: GuaranteeView[] }[];
+  truncated: boolean;
+}
+
 export type ObligationState = 'pending' | 'fulfilled' | 'unwound' | 'unpaid' | 'disputed' | 'defaulted';
 
 export interface ObligationView {

@@ -4,7 +4,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import { useState } from 'preact/hooks';
 import { eventsStore } from '../chain/events';
-import { claimIds, council, member, members, timing, type Council, type Motion } from '../chain/queries';
+import { claimIds, council, member, members, summary, timing, type Council, type Motion } from '../chain/queries';
 import { describeCall, motionState, passesWhenEnded, TIMING_FIELDS, timingChanges, twoThirds, type Timing } from '../council';
 import { blockPeriod } from '../format';
 import { useAccounts, useChain, useLive } from '../hooks';
@@ -14,19 +14,28 @@ import { useStore } from '../store';
 import { Card, ErrorText, EventTimeline, Loading, nameOf, Por, When } from '../ui/common';
 import { TxButton } from '../ui/TxButton';
 
-/** Members summed one RPC call each: above this many, total coverage is not computed. */
+/**
+ * Members summed one RPC call each: above this many, total coverage (and the founders among
+ * them) is not computed. The counts come from the chain's summary at any size.
+ */
 const COVERAGE_LIMIT = 500;
+/** Claims in state listed as links: above this many open ones, only the count is shown. */
+const CLAIMS_LIMIT = 1000;
 
 async function loadCoop(api: ApiPromise) {
-  const [all, claims, c, t] = await Promise.all([members(api), claimIds(api), council(api), timing(api)]);
+  const [s, c, t] = await Promise.all([summary(api), council(api), timing(api)]);
+  const count = s.members.candidates + s.members.active + s.members.suspended + s.members.leaving;
   let coverage: bigint | null = null;
-  if (all.length <= COVERAGE_LIMIT) {
+  let founders: number | null = null;
+  if (count <= COVERAGE_LIMIT) {
+    const all = await members(api);
     const views = await Promise.all(all.map((m) => member(api, m.account)));
-    coverage = views.reduce((s, v) => s + BigInt(v.coverage ?? '0'), 0n);
+    coverage = views.reduce((sum, v) => sum + BigInt(v.coverage ?? '0'), 0n);
+    founders = all.filter((m) => m.founder).length;
   }
-  const byStatus: Record<string, number> = {};
-  for (const m of all) byStatus[m.status] = (byStatus[m.status] ?? 0) + 1;
-  return { count: all.length, byStatus, founders: all.filter((m) => m.founder).length, open: claims.filter((c) => c.open), claims: claims.length, coverage, council: c, timing: t };
+  const open = s.openClaims <= CLAIMS_LIMIT ? (await claimIds(api)).filter((claim) => claim.open) : [];
+  const byStatus: Record<string, number> = Object.fromEntries(Object.entries(s.members).filter(([, n]) => n > 0));
+  return { count, byStatus, founders, open, openCount: s.openClaims, filed: s.claimsFiled, coverage, council: c, timing: t };
 }
 
 export function CooperativePage() {
@@ -49,18 +58,18 @@ export function CooperativePage() {
               {Object.entries(d.byStatus)
                 .map(([s, n]) => `${n} ${s}`)
                 .join(', ')}
-              ; {d.founders} founders
+              {d.founders !== null && `; ${d.founders} founders`}
             </small>
           </div>
           <div class="stat" data-testid="open-claims">
-            <span class="big">{d.open.length}</span> open claims
+            <span class="big">{d.openCount}</span> open claims
             <small>
               {d.open.slice(0, 8).map((c) => (
                 <>
                   <a href={href('claim', c.id)}>#{c.id}</a>{' '}
                 </>
               ))}
-              {d.claims} in state
+              {d.filed} filed in all
             </small>
           </div>
           <div class="stat" data-testid="total-coverage">

@@ -2,7 +2,7 @@
 // below, each node with its status and the guarantees it receives in view, each edge with its
 // amount. Clicking (or Enter on) a node opens that member.
 import type { ApiPromise } from '@polkadot/api';
-import { member, tree } from '../chain/queries';
+import { member, tree, wards } from '../chain/queries';
 import type { GuaranteeView } from '../chain/types';
 import { formatPor, words } from '../format';
 import { useAccounts, useLive } from '../hooks';
@@ -11,32 +11,23 @@ import { GAP_Y, layoutTree, NODE_H, NODE_W, type TreeEdgeInput, type TreeInput, 
 import { ErrorText, Loading, nameOf, NeedAccount } from '../ui/common';
 
 const UP_DEPTH = 3;
+const DOWN_DEPTH = 2;
 
-/** The tree's data from the node: `guarantor_tree` above, `guarantor_member` for two levels of wards. */
+/** The tree's data from the node: `guarantor_tree` above, `guarantor_wards` below (two levels). */
 export async function loadTree(api: ApiPromise, root: string): Promise<TreeInput> {
   const rootMember = await member(api, root);
   if (rootMember.status === 'none') return { root, nodes: [{ account: root, status: null }], edges: [] };
-  const above = await tree(api, root, UP_DEPTH);
+  const [above, below] = await Promise.all([tree(api, root, UP_DEPTH), wards(api, root, DOWN_DEPTH)]);
   const nodes = new Map(above.nodes.map((n) => [n.account, { account: n.account, status: n.status, founder: n.founder }]));
   const edges: TreeEdgeInput[] = [];
-  const edge = (guarantor: string, ward: string, g: GuaranteeView) =>
+  const edge = (guarantor: string, ward: string, g: GuaranteeView) => {
+    if (edges.some((e) => e.guarantor === guarantor && e.ward === ward)) return;
     edges.push({ guarantor, ward, amount: g.amount, counts: g.counts, releaseAt: g.releaseAt });
+  };
   for (const n of above.nodes) for (const g of n.guarantors) edge(g.account, n.account, g);
-  // Wards, and their wards.
-  let frontier = [{ account: root, wards: rootMember.wards ?? [] }];
-  for (let level = 0; level < 2; level++) {
-    const next: { account: string; wards: GuaranteeView[] }[] = [];
-    for (const f of frontier) {
-      for (const w of f.wards) {
-        if (!edges.some((e) => e.guarantor === f.account && e.ward === w.account)) edge(f.account, w.account, w);
-        if (nodes.has(w.account)) continue;
-        const m = await member(api, w.account);
-        nodes.set(w.account, { account: w.account, status: m.status === 'none' ? null : m.status, founder: !!m.founder });
-        if (level === 0) next.push({ account: w.account, wards: m.wards ?? [] });
-      }
-    }
-    frontier = next;
-  }
+  // Wards, and their wards: the nodes the walk reached, and the guarantees between them.
+  for (const n of below.nodes) if (!nodes.has(n.account)) nodes.set(n.account, { account: n.account, status: n.status, founder: n.founder });
+  for (const n of below.nodes) for (const w of n.wards) if (nodes.has(w.account)) edge(n.account, w.account, w);
   return { root, nodes: [...nodes.values()], edges };
 }
 

@@ -768,8 +768,9 @@ pub mod pallet {
 		FrozenByOpenClaim,
 		/// Releasing this would leave the member's commitments uncovered.
 		WouldUncoverCommitments,
-		/// The member has open claims, wards, debts or commitments, and cannot leave.
-		CannotLeave,
+		/// The member cannot leave while claims against it, or filed by it, are open: they must
+		/// become final first.
+		HasOpenClaims,
 		/// A member cannot file a claim against itself.
 		SelfClaim,
 		/// The evidence is longer than `MaxEvidenceLen`.
@@ -818,6 +819,15 @@ pub mod pallet {
 		/// Internal bookkeeping disagrees with itself; please report this (it is logged, and
 		/// fails tests and try-runtime checks).
 		Inconsistent,
+		/// The member cannot leave while it guarantees members: it revokes those guarantees
+		/// and releases them after the notice first.
+		HasWards,
+		/// The member cannot leave while it owes compensation it could not pay: it repays
+		/// first.
+		HasDebt,
+		/// The member cannot leave while agreements count on its coverage: they must end
+		/// first.
+		HasCommitments,
 	}
 
 	#[pallet::hooks]

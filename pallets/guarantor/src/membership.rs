@@ -351,14 +351,10 @@ impl<T: Config> Pallet<T> {
 	pub fn do_leave(who: &T::AccountId) -> Result<u32, DispatchError> {
 		let mut member = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
 		ensure!(member.status != MemberStatus::Leaving, Error::<T>::MemberLeaving);
-		ensure!(
-			member.open_claims == 0
-				&& member.filed_claims == 0
-				&& member.wards == 0
-				&& member.debt.is_zero()
-				&& T::Commitments::committed(who).is_zero(),
-			Error::<T>::CannotLeave
-		);
+		ensure!(member.open_claims == 0 && member.filed_claims == 0, Error::<T>::HasOpenClaims);
+		ensure!(member.wards == 0, Error::<T>::HasWards);
+		ensure!(member.debt.is_zero(), Error::<T>::HasDebt);
+		ensure!(T::Commitments::committed(who).is_zero(), Error::<T>::HasCommitments);
 
 		let free_deposit = member.deposit.saturating_sub(member.unbonding);
 		if !free_deposit.is_zero() {

@@ -12,8 +12,8 @@ use scale_info::TypeInfo;
 use crate::{
 	Arbiter, Arbitrations, BalanceOf, Bond, ClaimId, ClaimPayments, ClaimPhase, Claims,
 	ClaimsByAccount, Config, Contest, Credits, Debts, Guarantees, Liabilities, Liability,
-	MemberCount, MemberCounts, MemberStatus, Members, NextClaimId, OpenClaims, Pallet, Panelist,
-	Payment, Side, Unbonding, UnbondingChunk, Verdict, Wards,
+	MemberCount, MemberCounts, MemberOf, MemberStatus, Members, NextClaimId, OpenClaims, Pallet,
+	Panelist, Payment, Side, Unbonding, UnbondingChunk, Verdict, Wards,
 };
 use poruka_primitives::AgreementId;
 
@@ -315,6 +315,49 @@ pub struct GuarantorTree<AccountId, Balance, BlockNumber> {
 	pub truncated: bool,
 }
 
+/// A member in a wards tree view, with its own wards.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize"
+	))
+)]
+pub struct WardNode<AccountId, Balance, BlockNumber> {
+	/// The member.
+	#[cfg_attr(feature = "std", serde(rename = "account"))]
+	pub who: AccountId,
+	/// How far below the tree's root it is (0: the root).
+	pub depth: u32,
+	/// Where it stands (`None`: no longer a member).
+	pub status: Option<MemberStatus>,
+	/// Whether it is a founder.
+	pub founder: bool,
+	/// The guarantees it gives, the largest first (each ward listed as a node itself, one level
+	/// down, while within the depth).
+	pub wards: Vec<GuaranteeView<AccountId, Balance, BlockNumber>>,
+}
+
+/// The wards below a member, and theirs: every member listed once (a ward of several members
+/// in the tree appears at the shallowest depth it is reached from).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize"
+	))
+)]
+pub struct WardTree<AccountId, Balance, BlockNumber> {
+	/// The members, breadth first from the root.
+	pub nodes: Vec<WardNode<AccountId, Balance, BlockNumber>>,
+	/// Whether [`MAX_TREE_NODES`] cut the walk short.
+	pub truncated: bool,
+}
+
 /// Why a query has no answer.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub enum QueryError {
@@ -341,6 +384,13 @@ pub type MemberInfoOf<T> =
 /// A guarantor tree view of this runtime.
 pub type GuarantorTreeOf<T> =
 	GuarantorTree<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// A member a tree walk reached: the account, its level, its record and its edges.
+type WalkedNode<T> =
+	(<T as frame_system::Config>::AccountId, u32, Option<MemberOf<T>>, Vec<GuaranteeViewOf<T>>);
+
+/// [`WardTree`] for a runtime's types.
+pub type WardTreeOf<T> =
+	WardTree<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 type GuaranteeViewOf<T> =
 	GuaranteeView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
@@ -406,12 +456,7 @@ impl<T: Config> Pallet<T> {
 	pub fn member_info(who: &T::AccountId) -> Option<MemberInfoOf<T>> {
 		let member = Members::<T>::get(who)?;
 		let limit = MAX_LISTED as usize;
-		let wards = Wards::<T>::iter_key_prefix(who)
-			.take(T::MaxWards::get() as usize)
-			.filter_map(|ward| {
-				Guarantees::<T>::get(&ward, who).map(|g| Self::guarantee_view(ward, &g))
-			})
-			.collect();
+		let wards = Self::ward_views(who);
 		let debt_views = |iter: &mut dyn Iterator<Item = (T::AccountId, BalanceOf<T>)>| {
 			iter.take(limit).map(|(who, amount)| DebtView { who, amount }).collect()
 		};
@@ -484,6 +529,46 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		depth: u32,
 	) -> Result<GuarantorTreeOf<T>, QueryError> {
+		let (nodes, truncated) = Self::walk(who, depth, Self::guarantor_views)?;
+		let nodes = nodes
+			.into_iter()
+			.map(|(who, depth, record, guarantors)| TreeNode {
+				who,
+				depth,
+				status: record.as_ref().map(|m| m.status),
+				founder: record.is_some_and(|m| m.founder),
+				guarantors,
+			})
+			.collect();
+		Ok(GuarantorTree { nodes, truncated })
+	}
+
+	/// The wards below `who`, and theirs, down to `depth` levels (at most [`MAX_TREE_DEPTH`])
+	/// and [`MAX_TREE_NODES`] members.
+	pub fn ward_tree(who: &T::AccountId, depth: u32) -> Result<WardTreeOf<T>, QueryError> {
+		let (nodes, truncated) = Self::walk(who, depth, Self::ward_views)?;
+		let nodes = nodes
+			.into_iter()
+			.map(|(who, depth, record, wards)| WardNode {
+				who,
+				depth,
+				status: record.as_ref().map(|m| m.status),
+				founder: record.is_some_and(|m| m.founder),
+				wards,
+			})
+			.collect();
+		Ok(WardTree { nodes, truncated })
+	}
+
+	/// Walks the guarantor graph from member `who`, breadth first, `depth` levels along
+	/// `edges` (up to its guarantors or down to its wards), listing every member once and at
+	/// most [`MAX_TREE_NODES`]: each with its level, its record and its edges. Returns whether
+	/// the bound cut the walk short.
+	fn walk(
+		who: &T::AccountId,
+		depth: u32,
+		edges: fn(&T::AccountId) -> Vec<GuaranteeViewOf<T>>,
+	) -> Result<(Vec<WalkedNode<T>>, bool), QueryError> {
 		if depth > MAX_TREE_DEPTH {
 			return Err(QueryError::DepthTooLarge { max: MAX_TREE_DEPTH });
 		}
@@ -499,34 +584,40 @@ impl<T: Config> Pallet<T> {
 			let mut next = Vec::new();
 			for member in frontier {
 				let record = Members::<T>::get(&member);
-				let guarantors = Self::guarantor_views(&member);
+				let views = edges(&member);
 				if level < depth {
-					for g in &guarantors {
-						if seen.contains(&g.who) {
+					for view in &views {
+						if seen.contains(&view.who) {
 							continue;
 						}
 						if seen.len() >= max_nodes {
 							truncated = true;
 						} else {
-							seen.insert(g.who.clone());
-							next.push(g.who.clone());
+							seen.insert(view.who.clone());
+							next.push(view.who.clone());
 						}
 					}
 				}
-				nodes.push(TreeNode {
-					who: member,
-					depth: level,
-					status: record.as_ref().map(|m| m.status),
-					founder: record.is_some_and(|m| m.founder),
-					guarantors,
-				});
+				nodes.push((member, level, record, views));
 			}
 			if next.is_empty() {
 				break;
 			}
 			frontier = next;
 		}
-		Ok(GuarantorTree { nodes, truncated })
+		Ok((nodes, truncated))
+	}
+
+	/// The guarantees `guarantor` gives, the largest first (at most `MaxWards`).
+	fn ward_views(guarantor: &T::AccountId) -> Vec<GuaranteeViewOf<T>> {
+		let mut views: Vec<GuaranteeViewOf<T>> = Wards::<T>::iter_key_prefix(guarantor)
+			.take(T::MaxWards::get() as usize)
+			.filter_map(|ward| {
+				Guarantees::<T>::get(&ward, guarantor).map(|g| Self::guarantee_view(ward, &g))
+			})
+			.collect();
+		views.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.who.cmp(&b.who)));
+		views
 	}
 
 	/// The guarantees for `ward`, the largest first (at most `MaxGuarantors`).

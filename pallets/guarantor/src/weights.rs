@@ -73,98 +73,98 @@ pub trait WeightInfo {
 /// The measured weights, with the runtime's database costs.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Proof size: measured 282 bytes, estimated 3616.
+	/// Proof size: measured 318 bytes, estimated 3616.
 	fn add_founder() -> Weight {
-		Weight::from_parts(15_373_000, 3616)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
-	}
-	/// Proof size: measured 987 bytes, estimated 6242.
-	fn vouch() -> Weight {
-		Weight::from_parts(87_510_000, 6242)
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(6))
-	}
-	/// Proof size: measured 1148 bytes, estimated 6242.
-	fn increase_guarantee() -> Weight {
-		Weight::from_parts(89_303_000, 6242)
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(4))
-	}
-	/// Proof size: measured 829 bytes, estimated 6242.
-	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(37_206_000, 6242)
-			.saturating_add(T::DbWeight::get().reads(4))
+		Weight::from_parts(15_513_000, 3616)
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	/// Proof size: measured 1194 bytes, estimated 6242.
+	/// Proof size: measured 1023 bytes, estimated 6242.
+	fn vouch() -> Weight {
+		Weight::from_parts(83_734_000, 6242)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(7))
+	}
+	/// Proof size: measured 1184 bytes, estimated 6242.
+	fn increase_guarantee() -> Weight {
+		Weight::from_parts(88_581_000, 6242)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	/// Proof size: measured 865 bytes, estimated 6242.
+	fn revoke_guarantee() -> Weight {
+		Weight::from_parts(36_133_000, 6242)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Proof size: measured 1227 bytes, estimated 6242.
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(89_242_000, 6242)
+		Weight::from_parts(90_274_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
-	/// Proof size: measured 612 bytes, estimated 3676.
+	/// Proof size: measured 645 bytes, estimated 3676.
 	fn deposit() -> Weight {
-		Weight::from_parts(68_642_000, 3676)
+		Weight::from_parts(62_353_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
-	/// Proof size: measured 654 bytes, estimated 3674.
+	/// Proof size: measured 688 bytes, estimated 3674.
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(26_189_000, 3674)
+		Weight::from_parts(22_794_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	/// Proof size: measured 965 bytes, estimated 3676.
+	/// Proof size: measured 998 bytes, estimated 3676.
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(72_017_000, 3676)
+		Weight::from_parts(63_744_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `g` is in `[1, 16]`.
-	/// Proof size: measured 946 bytes, estimated 3674.
+	/// Proof size: measured 982 bytes, estimated 3674.
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(38_674_924, 3674)
-			.saturating_add(Weight::from_parts(11_863_783, 0).saturating_mul(g.into()))
+		Weight::from_parts(35_526_335, 3674)
+			.saturating_add(Weight::from_parts(12_733_247, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `g` is in `[2, 16]`.
-	/// Proof size: measured 1402 bytes, estimated 6242.
+	/// Proof size: measured 1436 bytes, estimated 6242.
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(155_411_261, 6242)
-			.saturating_add(Weight::from_parts(18_376_856, 0).saturating_mul(g.into()))
+		Weight::from_parts(180_469_603, 6242)
+			.saturating_add(Weight::from_parts(22_748_034, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(14))
+			.saturating_add(T::DbWeight::get().writes(15))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 1757 bytes, estimated 6557.
+	/// Proof size: measured 1812 bytes, estimated 6557.
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(151_729_504, 6557)
-			.saturating_add(Weight::from_parts(86_678_439, 0).saturating_mul(l.into()))
+		Weight::from_parts(164_563_583, 6557)
+			.saturating_add(Weight::from_parts(81_390_354, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(10))
+			.saturating_add(T::DbWeight::get().writes(11))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(l.into())))
 	}
-	/// Proof size: measured 1359 bytes, estimated 6557.
+	/// Proof size: measured 1392 bytes, estimated 6557.
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(127_920_000, 6557)
+		Weight::from_parts(116_363_000, 6557)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// `g` is in `[2, 16]`.
-	/// Proof size: measured 3382 bytes, estimated 21998.
+	/// Proof size: measured 3437 bytes, estimated 21998.
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(218_656_754, 21998)
-			.saturating_add(Weight::from_parts(21_632_310, 0).saturating_mul(g.into()))
+		Weight::from_parts(214_747_148, 21998)
+			.saturating_add(Weight::from_parts(17_701_747, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(23))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -172,40 +172,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `s` is in `[0, 1]`.
-	/// Proof size: measured 1384 bytes, estimated 6557.
+	/// Proof size: measured 1439 bytes, estimated 6557.
 	fn vote(s: u32, ) -> Weight {
-		Weight::from_parts(46_084_759, 6557)
-			.saturating_add(Weight::from_parts(3_619_607, 0).saturating_mul(s.into()))
+		Weight::from_parts(40_302_009, 6557)
+			.saturating_add(Weight::from_parts(4_360_333, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	/// `s` is in `[0, 1]`.
-	/// Proof size: measured 1303 bytes, estimated 6557.
+	/// Proof size: measured 1336 bytes, estimated 6557.
 	fn vote_pending(s: u32, ) -> Weight {
-		Weight::from_parts(29_690_053, 6557)
-			.saturating_add(Weight::from_parts(5_421_879, 0).saturating_mul(s.into()))
+		Weight::from_parts(26_171_263, 6557)
+			.saturating_add(Weight::from_parts(4_697_779, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
-	/// Proof size: measured 1150 bytes, estimated 6557.
+	/// Proof size: measured 1183 bytes, estimated 6557.
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(36_875_000, 6557)
+		Weight::from_parts(36_665_000, 6557)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
-	/// Proof size: measured 4345 bytes, estimated 37323.
+	/// Proof size: measured 7550 bytes, estimated 43006.
 	fn open_arbitration() -> Weight {
-		Weight::from_parts(135_461_000, 37323)
-			.saturating_add(T::DbWeight::get().reads(13))
+		Weight::from_parts(235_249_000, 43006)
+			.saturating_add(T::DbWeight::get().reads(29))
 			.saturating_add(T::DbWeight::get().writes(19))
 	}
 	/// `g` is in `[2, 16]`.
-	/// Proof size: measured 3216 bytes, estimated 19302.
+	/// Proof size: measured 3271 bytes, estimated 19302.
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(199_982_502, 19302)
-			.saturating_add(Weight::from_parts(47_195_688, 0).saturating_mul(g.into()))
+		Weight::from_parts(185_613_314, 19302)
+			.saturating_add(Weight::from_parts(45_165_770, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(g.into())))
@@ -213,37 +213,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 3308 bytes, estimated 21918.
+	/// Proof size: measured 3366 bytes, estimated 21918.
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(652_863_591, 21918)
-			.saturating_add(Weight::from_parts(350_591_536, 0).saturating_mul(l.into()))
+		Weight::from_parts(545_359_814, 21918)
+			.saturating_add(Weight::from_parts(368_218_743, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(37))
+			.saturating_add(T::DbWeight::get().reads(39))
 			.saturating_add(T::DbWeight::get().reads((20_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(44))
+			.saturating_add(T::DbWeight::get().writes(46))
 			.saturating_add(T::DbWeight::get().writes((26_u64).saturating_mul(l.into())))
 	}
-	/// Proof size: measured 1173 bytes, estimated 6196.
+	/// Proof size: measured 1206 bytes, estimated 6196.
 	fn repay() -> Weight {
-		Weight::from_parts(83_023_000, 6196)
+		Weight::from_parts(77_685_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Proof size: measured 0 bytes, estimated 0.
 	fn set_timing() -> Weight {
-		Weight::from_parts(6_350_000, 0)
+		Weight::from_parts(5_268_000, 0)
 			.saturating_add(T::DbWeight::get().reads(0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
-	/// Proof size: measured 132 bytes, estimated 1489.
+	/// Proof size: measured 165 bytes, estimated 1489.
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(4_156_000, 1489)
+		Weight::from_parts(3_415_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
-	/// Proof size: measured 132 bytes, estimated 3485.
+	/// Proof size: measured 165 bytes, estimated 3485.
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(9_044_000, 3485)
+		Weight::from_parts(7_952_000, 3485)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -251,15 +251,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `l` is in `[1, 4]`.
 	/// Proof size: measured 0 bytes, estimated 37614.
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(952_252_000, 37614)
-			.saturating_add(Weight::from_parts(31_267_886, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(144_828_900, 0).saturating_mul(l.into()))
+		Weight::from_parts(886_735_000, 37614)
+			.saturating_add(Weight::from_parts(35_575_451, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(126_930_680, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(60))
+			.saturating_add(T::DbWeight::get().reads(62))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(73))
+			.saturating_add(T::DbWeight::get().writes(75))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(l.into())))
 	}
@@ -267,23 +267,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `w` is in `[1, 31]`.
 	/// Proof size: measured 0 bytes, estimated 252126.
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(1_100_051_000, 252126)
-			.saturating_add(Weight::from_parts(175_202_566, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(28_157_633, 0).saturating_mul(w.into()))
+		Weight::from_parts(966_113_000, 252126)
+			.saturating_add(Weight::from_parts(157_851_146, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(23_698_531, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(171))
+			.saturating_add(T::DbWeight::get().reads(172))
 			.saturating_add(T::DbWeight::get().reads((27_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(w.into())))
-			.saturating_add(T::DbWeight::get().writes(29))
+			.saturating_add(T::DbWeight::get().writes(30))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(w.into())))
 	}
 	/// `w` is in `[1, 32]`.
-	/// Proof size: measured 902 bytes, estimated 3616.
+	/// Proof size: measured 936 bytes, estimated 3616.
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(25_564_351, 3616)
-			.saturating_add(Weight::from_parts(13_374_512, 0).saturating_mul(w.into()))
+		Weight::from_parts(23_312_338, 3616)
+			.saturating_add(Weight::from_parts(12_374_930, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -291,10 +291,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 1086 bytes, estimated 6557.
+	/// Proof size: measured 1119 bytes, estimated 6557.
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(61_655_274, 6557)
-			.saturating_add(Weight::from_parts(22_583_560, 0).saturating_mul(l.into()))
+		Weight::from_parts(61_380_744, 6557)
+			.saturating_add(Weight::from_parts(15_984_306, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(24))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(l.into())))
@@ -304,80 +304,80 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn add_founder() -> Weight {
-		Weight::from_parts(15_373_000, 3616)
-			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().writes(1))
-	}
-	fn vouch() -> Weight {
-		Weight::from_parts(87_510_000, 6242)
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(6))
-	}
-	fn increase_guarantee() -> Weight {
-		Weight::from_parts(89_303_000, 6242)
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(4))
-	}
-	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(37_206_000, 6242)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		Weight::from_parts(15_513_000, 3616)
+			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
+	fn vouch() -> Weight {
+		Weight::from_parts(83_734_000, 6242)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(7))
+	}
+	fn increase_guarantee() -> Weight {
+		Weight::from_parts(88_581_000, 6242)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(5))
+	}
+	fn revoke_guarantee() -> Weight {
+		Weight::from_parts(36_133_000, 6242)
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(89_242_000, 6242)
+		Weight::from_parts(90_274_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(68_642_000, 3676)
+		Weight::from_parts(62_353_000, 3676)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(26_189_000, 3674)
+		Weight::from_parts(22_794_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(72_017_000, 3676)
+		Weight::from_parts(63_744_000, 3676)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(38_674_924, 3674)
-			.saturating_add(Weight::from_parts(11_863_783, 0).saturating_mul(g.into()))
+		Weight::from_parts(35_526_335, 3674)
+			.saturating_add(Weight::from_parts(12_733_247, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
-			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(g.into())))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(155_411_261, 6242)
-			.saturating_add(Weight::from_parts(18_376_856, 0).saturating_mul(g.into()))
+		Weight::from_parts(180_469_603, 6242)
+			.saturating_add(Weight::from_parts(22_748_034, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
-			.saturating_add(RocksDbWeight::get().reads(10))
+			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(RocksDbWeight::get().writes(14))
+			.saturating_add(RocksDbWeight::get().writes(15))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(151_729_504, 6557)
-			.saturating_add(Weight::from_parts(86_678_439, 0).saturating_mul(l.into()))
+		Weight::from_parts(164_563_583, 6557)
+			.saturating_add(Weight::from_parts(81_390_354, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(12))
+			.saturating_add(RocksDbWeight::get().reads(13))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().writes(10))
+			.saturating_add(RocksDbWeight::get().writes(11))
 			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(l.into())))
 	}
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(127_920_000, 6557)
+		Weight::from_parts(116_363_000, 6557)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(218_656_754, 21998)
-			.saturating_add(Weight::from_parts(21_632_310, 0).saturating_mul(g.into()))
+		Weight::from_parts(214_747_148, 21998)
+			.saturating_add(Weight::from_parts(17_701_747, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(23))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -385,32 +385,32 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn vote(s: u32, ) -> Weight {
-		Weight::from_parts(46_084_759, 6557)
-			.saturating_add(Weight::from_parts(3_619_607, 0).saturating_mul(s.into()))
+		Weight::from_parts(40_302_009, 6557)
+			.saturating_add(Weight::from_parts(4_360_333, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	fn vote_pending(s: u32, ) -> Weight {
-		Weight::from_parts(29_690_053, 6557)
-			.saturating_add(Weight::from_parts(5_421_879, 0).saturating_mul(s.into()))
+		Weight::from_parts(26_171_263, 6557)
+			.saturating_add(Weight::from_parts(4_697_779, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(36_875_000, 6557)
+		Weight::from_parts(36_665_000, 6557)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn open_arbitration() -> Weight {
-		Weight::from_parts(135_461_000, 37323)
-			.saturating_add(RocksDbWeight::get().reads(13))
+		Weight::from_parts(235_249_000, 43006)
+			.saturating_add(RocksDbWeight::get().reads(29))
 			.saturating_add(RocksDbWeight::get().writes(19))
 	}
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(199_982_502, 19302)
-			.saturating_add(Weight::from_parts(47_195_688, 0).saturating_mul(g.into()))
+		Weight::from_parts(185_613_314, 19302)
+			.saturating_add(Weight::from_parts(45_165_770, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(g.into())))
@@ -418,63 +418,63 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(652_863_591, 21918)
-			.saturating_add(Weight::from_parts(350_591_536, 0).saturating_mul(l.into()))
+		Weight::from_parts(545_359_814, 21918)
+			.saturating_add(Weight::from_parts(368_218_743, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(37))
+			.saturating_add(RocksDbWeight::get().reads(39))
 			.saturating_add(RocksDbWeight::get().reads((20_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().writes(44))
+			.saturating_add(RocksDbWeight::get().writes(46))
 			.saturating_add(RocksDbWeight::get().writes((26_u64).saturating_mul(l.into())))
 	}
 	fn repay() -> Weight {
-		Weight::from_parts(83_023_000, 6196)
+		Weight::from_parts(77_685_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn set_timing() -> Weight {
-		Weight::from_parts(6_350_000, 0)
+		Weight::from_parts(5_268_000, 0)
 			.saturating_add(RocksDbWeight::get().reads(0))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(4_156_000, 1489)
+		Weight::from_parts(3_415_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(9_044_000, 3485)
+		Weight::from_parts(7_952_000, 3485)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(952_252_000, 37614)
-			.saturating_add(Weight::from_parts(31_267_886, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(144_828_900, 0).saturating_mul(l.into()))
+		Weight::from_parts(886_735_000, 37614)
+			.saturating_add(Weight::from_parts(35_575_451, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(126_930_680, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
-			.saturating_add(RocksDbWeight::get().reads(60))
+			.saturating_add(RocksDbWeight::get().reads(62))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().writes(73))
+			.saturating_add(RocksDbWeight::get().writes(75))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(l.into())))
 	}
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(1_100_051_000, 252126)
-			.saturating_add(Weight::from_parts(175_202_566, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(28_157_633, 0).saturating_mul(w.into()))
+		Weight::from_parts(966_113_000, 252126)
+			.saturating_add(Weight::from_parts(157_851_146, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(23_698_531, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
-			.saturating_add(RocksDbWeight::get().reads(171))
+			.saturating_add(RocksDbWeight::get().reads(172))
 			.saturating_add(RocksDbWeight::get().reads((27_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(w.into())))
-			.saturating_add(RocksDbWeight::get().writes(29))
+			.saturating_add(RocksDbWeight::get().writes(30))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(w.into())))
 	}
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(25_564_351, 3616)
-			.saturating_add(Weight::from_parts(13_374_512, 0).saturating_mul(w.into()))
+		Weight::from_parts(23_312_338, 3616)
+			.saturating_add(Weight::from_parts(12_374_930, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -482,8 +482,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(61_655_274, 6557)
-			.saturating_add(Weight::from_parts(22_583_560, 0).saturating_mul(l.into()))
+		Weight::from_parts(61_380_744, 6557)
+			.saturating_add(Weight::from_parts(15_984_306, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(24))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(l.into())))

@@ -8,7 +8,7 @@
 //! a view is of.
 
 use pallet_guarantor_runtime_api::{
-	ClaimStatus, ClaimsOfView, GuarantorTree, MemberInfo, Panelist,
+	ClaimStatus, ClaimsOfView, GuarantorTree, MemberInfo, Panelist, WardTree,
 };
 use serde::Serialize;
 
@@ -104,6 +104,21 @@ pub struct TreeJson<A, B, N> {
 	/// The view: `nodes` (breadth first from the root, each once) and `truncated`.
 	#[serde(flatten)]
 	pub tree: GuarantorTree<A, B, N>,
+}
+
+/// The wards below a member.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+#[serde(bound(serialize = "A: Serialize, B: core::fmt::Display, N: Serialize"))]
+pub struct WardsJson<A, B, N> {
+	/// The member whose wards they are.
+	pub root: A,
+	/// How many levels down it was walked.
+	pub depth: u32,
+	/// The view: `nodes` (breadth first from the root, each once, each with its `wards`) and
+	/// `truncated`.
+	#[serde(flatten)]
+	pub tree: WardTree<A, B, N>,
 }
 
 #[cfg(test)]
@@ -305,6 +320,28 @@ mod tests {
 		assert_eq!(
 			to_json(MemberJson::<AccountId32, u128, u32>::new(who(9), None)),
 			json!({"account": ss58(9), "status": "none"})
+		);
+	}
+
+	#[test]
+	fn wards_read_as_nodes_with_their_wards() {
+		let wards = WardsJson::<AccountId32, u128, u32> {
+			root: who(1),
+			depth: 1,
+			tree: WardTree {
+				nodes: vec![pallet_guarantor_runtime_api::WardNode {
+					who: who(1),
+					depth: 0,
+					status: Some(MemberStatus::Active),
+					founder: true,
+					wards: vec![],
+				}],
+				truncated: false,
+			},
+		};
+		assert_eq!(
+			to_json(wards),
+			json!({"root": ss58(1), "depth": 1, "nodes": [{"account": ss58(1), "depth": 0, "status": "active", "founder": true, "wards": []}], "truncated": false})
 		);
 	}
 

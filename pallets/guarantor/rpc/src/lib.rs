@@ -1,7 +1,7 @@
 //! # Guarantor JSON-RPC
 //!
 //! The `guarantor_*` methods: a claim's status, a member, the claims of an account, the
-//! cooperative's summary and the guarantor tree, read through the runtime's `GuarantorApi` at the best block or at a given
+//! cooperative's summary, the guarantor tree above a member and the wards below it, read through the runtime's `GuarantorApi` at the best block or at a given
 //! block hash, and rendered as JSON a person can read (see [`json`]).
 //!
 //! Bad input gets a JSON-RPC error with a stable code ([`ErrorCode`], shared with the
@@ -25,7 +25,7 @@ use pallet_guarantor_runtime_api::{CooperativeSummary, QueryError, MAX_TREE_DEPT
 pub use poruka_rpc_support::ErrorCode;
 use poruka_rpc_support::{error, parse_account, resolve_block, runtime_error, Reader};
 
-use json::{ClaimStatusJson, ClaimsOfJson, MemberJson, TreeJson};
+use json::{ClaimStatusJson, ClaimsOfJson, MemberJson, TreeJson, WardsJson};
 
 /// The `guarantor` namespace.
 #[rpc(server, namespace = "guarantor")]
@@ -75,6 +75,16 @@ pub trait GuarantorRpc<BlockHash, AccountId, Balance: Display, BlockNumber> {
 		depth: u32,
 		at: Option<BlockHash>,
 	) -> RpcResult<TreeJson<AccountId, Balance, BlockNumber>>;
+
+	/// The wards below member `account`, and theirs, `depth` levels down (at most 8; at most
+	/// 128 members).
+	#[method(name = "wards")]
+	fn wards(
+		&self,
+		account: String,
+		depth: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<WardsJson<AccountId, Balance, BlockNumber>>;
 }
 
 /// The JSON-RPC error for a query the runtime refused.
@@ -200,5 +210,30 @@ where
 				other => query_error(other),
 			})?;
 		Ok(TreeJson { root: who, depth, tree })
+	}
+
+	fn wards(
+		&self,
+		account: String,
+		depth: u32,
+		at: Option<Block::Hash>,
+	) -> RpcResult<WardsJson<AccountId, Balance, BlockNumber>> {
+		let who: AccountId = parse_account(&account)?;
+		if depth > MAX_TREE_DEPTH {
+			return Err(query_error(QueryError::DepthTooLarge { max: MAX_TREE_DEPTH }));
+		}
+		let at = resolve_block(&*self.client, at)?;
+		let tree = self
+			.client
+			.runtime_api()
+			.ward_tree(at, who.clone(), depth)
+			.map_err(runtime_error)?
+			.map_err(|e| match e {
+				QueryError::NotMember => {
+					error(ErrorCode::NotMember, format!("{account} is not a member"))
+				}
+				other => query_error(other),
+			})?;
+		Ok(WardsJson { root: who, depth, tree })
 	}
 }

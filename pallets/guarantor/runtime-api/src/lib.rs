@@ -12,7 +12,7 @@ pub use pallet_guarantor::{
 	queries::{
 		ArbitrationView, ClaimRef, ClaimRole, ClaimStatus, ClaimsOfView, CooperativeSummary,
 		DebtView, GuaranteeView, GuarantorTree, LiableView, MemberInfo, QueryError, TreeNode,
-		MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
+		WardNode, WardTree, MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
 	},
 	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, Contest, Liability, MemberCounts, MemberStatus,
 	Panelist, Payment, PaymentSource, Side, Verdict,
@@ -30,7 +30,7 @@ sp_api::decl_runtime_apis! {
 	/// verdict, the arbiters' decision), phases include `Dismissed`, and roles `Arbiter`.
 	///
 	/// Version 4: `claims_of` lists newest first and goes on from a claim (`before`); version 3's
-	/// listed an arbitrary `MAX_LISTED` of an account with more. `summary`.
+	/// listed an arbitrary `MAX_LISTED` of an account with more. `summary`, `ward_tree`.
 	#[api_version(4)]
 	pub trait GuarantorApi<AccountId, Balance, BlockNumber>
 	where
@@ -65,5 +65,10 @@ sp_api::decl_runtime_apis! {
 		/// The guarantor tree above `who`, `depth` levels up (at most `MAX_TREE_DEPTH`, and at
 		/// most `MAX_TREE_NODES` members).
 		fn guarantor_tree(who: AccountId, depth: u32) -> Result<GuarantorTree<AccountId, Balance, BlockNumber>, QueryError>;
+
+		/// The wards below `who`, and theirs, `depth` levels down (at most `MAX_TREE_DEPTH`,
+		/// and at most `MAX_TREE_NODES` members).
+		#[api_version(4)]
+		fn ward_tree(who: AccountId, depth: u32) -> Result<WardTree<AccountId, Balance, BlockNumber>, QueryError>;
 	}
 }

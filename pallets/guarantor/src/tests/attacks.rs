@@ -139,7 +139,7 @@ fn a_claimant_cannot_run_from_a_counter_claim() {
 			Error::<Test>::FrozenByOpenClaim
 		);
 		// Nor can it leave.
-		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(5)), Error::<Test>::CannotLeave);
+		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(5)), Error::<Test>::HasOpenClaims);
 	});
 }
 

@@ -223,5 +223,7 @@ fn debts_are_repaid() {
 			Guarantor::repay(RuntimeOrigin::signed(4), 2, 30),
 			Error::<Test>::InsufficientBalance
 		);
+		// Nor can a debtor walk away from what it owes.
+		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(4)), Error::<Test>::HasDebt);
 	});
 }

@@ -317,10 +317,10 @@ fn leaving_needs_a_clean_slate() {
 	ExtBuilder::default().build_and_execute(|| {
 		vouch_all(4, &[(1, 40), (2, 30)]);
 		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(9)), Error::<Test>::NotMember);
-		// 1 guarantees 4.
-		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(1)), Error::<Test>::CannotLeave);
+		// Each reason is named: 1 guarantees 4; 4's coverage is committed to an agreement.
+		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(1)), Error::<Test>::HasWards);
 		set_committed(4, 1);
-		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(4)), Error::<Test>::CannotLeave);
+		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(4)), Error::<Test>::HasCommitments);
 		set_committed(4, 0);
 		assert_ok!(Guarantor::file_claim(
 			RuntimeOrigin::signed(4),
@@ -329,8 +329,9 @@ fn leaving_needs_a_clean_slate() {
 			Default::default(),
 			None
 		));
-		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(4)), Error::<Test>::CannotLeave);
-		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(3)), Error::<Test>::CannotLeave);
+		// Neither the claimant nor the respondent of an open claim.
+		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(4)), Error::<Test>::HasOpenClaims);
+		assert_noop!(Guarantor::leave(RuntimeOrigin::signed(3)), Error::<Test>::HasOpenClaims);
 	});
 }
 

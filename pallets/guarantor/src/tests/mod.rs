@@ -10,6 +10,7 @@ mod liability;
 mod membership;
 mod migration;
 mod properties;
+mod queries;
 mod retention;
 mod strikes;
 mod synthetic;
