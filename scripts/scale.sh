@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Usage: scripts/scale.sh [--members N] [--founders F] [--depth D] [--claims M] [--blocks B]
-#                         [--accounts A] [--sync full|warp|full,warp] [--out DIR] [--no-build]
+#                         [--accounts A] [--sync full|warp|full,warp|none] [--archive]
+#                         [--out DIR] [--no-build]
 #
 # The chain at scale (docs/performance.md, "The chain at scale"). Builds a dev chain spec whose
 # genesis generates a cooperative of N members (default 1000; F founders, default N/200 within
@@ -14,6 +15,10 @@
 #   4. starts a fresh node that syncs the chain from the first and times it: its own genesis
 #      build, then the import of every block; once per mode of --sync (full, the default, warp,
 #      or both one after the other: full,warp), each from an empty database.
+# With --archive, node A keeps every block's state, and once it stopped, `benchmark block`
+# (from the node built with --features runtime-benchmarks: scripts/benchmark.sh builds it)
+# re-executes blocks 1..B on its database: what each block of the scenario costs to import at
+# this size, measured apart from whatever else the machine was doing while they were built.
 # Results (summary.md, spec.json, the logs) go to DIR (default /tmp/poruka-scale/N). Nodes use
 # ports 9960, 9961, ... (RPC) and 30960, 30961, ...; everything stops by itself (time limits below).
 set -euo pipefail
@@ -22,6 +27,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/prelude.sh" "$@"
 source "$repo_root/scripts/lib/build.sh"
 
 members=1000 founders="" depth=8 claims=1000 blocks=100 accounts=2000 sync=full out="" build=1
+archive=0
 while (($#)); do
   case "$1" in
     --members) members="$2"; shift 2 ;;
@@ -33,6 +39,7 @@ while (($#)); do
     --sync) sync="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --archive) archive=1; shift ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -83,7 +90,9 @@ common=(--chain "$out/spec.json" --no-mdns --no-prometheus --no-telemetry
   --pool-limit 60000 --pool-kbytes 200000)
 echo "[scale] node A: building the genesis and producing blocks"
 start_ms=$(now_ms)
-"$node" "${common[@]}" --alice --validator --force-authoring --base-path "$out/a" \
+pruning=()
+((archive)) && pruning=(--state-pruning archive --blocks-pruning archive)
+"$node" "${common[@]}" "${pruning[@]}" --alice --validator --force-authoring --base-path "$out/a" \
   --rpc-port 9960 --port 30960 --node-key "$(printf %064x 1)" 2>"$out/a.log" &
 a=$!
 pids+=("$a")
@@ -114,6 +123,7 @@ echo "[scale] node A at block $target: RSS $((rss_kb / 1024)) MiB, database $((d
 peer=$(rpc 9960 system_localPeerId | tr -d '"')
 sync_rows=()
 port=9961
+[[ "$sync" == none ]] && sync=""
 for mode in ${sync//,/ }; do
   echo "[scale] a fresh node: $mode sync to block $target"
   start_b=$(now_ms)
@@ -138,6 +148,24 @@ for mode in ${sync//,/ }; do
   port=$((port + 1))
 done
 
+block_rows=""
+if ((archive)); then
+  kill -INT "$a"
+  wait "$a" 2>/dev/null || true
+  bench="$CARGO_TARGET_DIR/release/poruka-node-benchmarks"
+  if [[ -x "$bench" ]]; then
+    echo "[scale] benchmark block 1..$target on node A's database (3 repeats each)"
+    "$bench" benchmark block --chain "$out/spec.json" --base-path "$out/a" --from 1 \
+      --to "$target" --repeat 3 2>&1 | tee "$out/block-bench.txt" | grep -E "Block [0-9]+ with" || true
+    # "Block 9 with   512 tx used  61.20% of its weight (   612,000,000 of 1,000,000,000 ns)"
+    block_rows=$(sed -n 's/.*Block \([0-9]*\) with *\([0-9]*\) tx used *\([0-9.]*\)% of its weight ( *\([0-9,]*\) of *\([0-9,]*\) ns).*/\1 \2 \4 \5 \3/p' \
+      "$out/block-bench.txt" | awk '$2 > 1 { gsub(",", "", $3); gsub(",", "", $4);
+        printf "| %s | %s | %.1f ms | %.1f ms | %s %% |\n", $1, $2, $3 / 1e6, $4 / 1e6, $5 }')
+  else
+    echo "[scale] no $bench (run scripts/benchmark.sh first): skipping benchmark block" >&2
+  fi
+fi
+
 ms() { printf '%d.%01d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
 {
   echo "# The chain at $members members"
@@ -161,5 +189,13 @@ ms() { printf '%d.%01d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
   done
   echo
   cat "$out/queries.md"
+  if [[ -n "$block_rows" ]]; then
+    echo
+    echo "Re-executing node A's blocks (\\`benchmark block\\`, only blocks with more than the timestamp):"
+    echo
+    echo "| block | extrinsics | execution (mean of 3) | weight charged | execution / weight |"
+    echo "|---:|---:|---:|---:|---:|"
+    echo "$block_rows"
+  fi
 } >"$out/summary.md"
 cat "$out/summary.md"

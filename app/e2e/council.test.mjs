@@ -185,7 +185,7 @@ together('with the shorter periods, at once', {
       await go(page, '#/me');
       await page.getByTestId('leave-blockers').getByText(/^You cannot leave yet: you guarantee (Dave and Eve|Eve and Dave)\.$/).waitFor();
       const text = await confirmTx(page, 'Leave the cooperative', { effect: /^Leave the cooperative\. Your deposit of/, expectError: /cannot leave/ });
-      assert.match(text.trim(), /^The member has open claims, wards, debts or commitments, and cannot leave\. You cannot leave yet: you guarantee (Dave and Eve|Eve and Dave)\.$/);
+      assert.match(text.trim(), /^The member cannot leave while it guarantees members: it revokes those guarantees and releases them after the notice first\. You cannot leave yet: you guarantee (Dave and Eve|Eve and Dave)\.$/);
     });
     assert.equal((await member(DEV.Alice)).status, 'active');
   },
