@@ -123,8 +123,9 @@ echo "[scale] node A at block $target: RSS $((rss_kb / 1024)) MiB, database $((d
 peer=$(rpc 9960 system_localPeerId | tr -d '"')
 sync_rows=()
 port=9961
-[[ "$sync" == none ]] && sync=""
-for mode in ${sync//,/ }; do
+modes="$sync"
+[[ "$sync" == none ]] && modes=""
+for mode in ${modes//,/ }; do
   echo "[scale] a fresh node: $mode sync to block $target"
   start_b=$(now_ms)
   "$node" "${common[@]}" --base-path "$out/$mode" --rpc-port "$port" --port $((port + 21000)) \
@@ -170,7 +171,7 @@ ms() { printf '%d.%01d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
 {
   echo "# The chain at $members members"
   echo
-  echo "\`scripts/scale.sh --members $members --founders $founders --depth $depth --claims $claims --blocks $blocks --accounts $accounts --sync $sync\`"
+  echo "\`scripts/scale.sh --members $members --founders $founders --depth $depth --claims $claims --blocks $blocks --accounts $accounts --sync $sync$( ((archive)) && echo ' --archive')\`"
   echo
   echo "Levels (founders first): $(sed 's/.*: //' "$out/levels.txt")"
   echo
@@ -191,7 +192,7 @@ ms() { printf '%d.%01d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
   cat "$out/queries.md"
   if [[ -n "$block_rows" ]]; then
     echo
-    echo "Re-executing node A's blocks (\\`benchmark block\\`, only blocks with more than the timestamp):"
+    echo "Re-executing node A's blocks (\`benchmark block\`, only blocks with more than the timestamp):"
     echo
     echo "| block | extrinsics | execution (mean of 3) | weight charged | execution / weight |"
     echo "|---:|---:|---:|---:|---:|"

@@ -6,10 +6,11 @@
 //!   the council's order, at most `MaxArbiters`), and in good standing as a panelist must be:
 //!   an active member of the cooperative, not struck out. A council member who left, gave
 //!   notice, or was struck out for failing its wards is not seated (the council is changed by
-//!   motion, which can lag; the judge's standing is checked when the claim arrives). One who becomes liable later (a counter-claim
-//!   made in arbitration) loses its seat. They vote with the same `vote` call panelists use; a strict majority of
-//!   them decides, and the decision is applied at the next block. An involved council member's
-//!   vote is refused (`InvolvedArbiter`). Arbiters are not struck for not voting: they are not
+//!   motion, which can lag; the judge's standing is checked when the claim arrives). One who
+//!   becomes liable later (a counter-claim made in arbitration) loses its seat. They vote with
+//!   the same `vote` call panelists use; a strict majority of them decides, and the decision
+//!   is applied at the next block. An involved council member's vote is refused
+//!   (`InvolvedArbiter`). Arbiters are not struck for not voting: they are not
 //!   guarantors of anyone in the claim.
 //! - **Until when.** `Timing::arbitration_period` blocks, through the same deadline queue as
 //!   every other phase, however many arbiters sit (one arbiter is a majority of one; with none,

@@ -267,7 +267,8 @@ pub mod pallet {
 		type ArbiterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The council: those of its members uninvolved in a claim (not a party, never on one
-		/// of its panels) arbitrate it once no panel is left to decide it.
+		/// of its panels, no guarantee of theirs liable for it) and in good standing (active
+		/// members, not struck out) arbitrate it once no panel is left to decide it.
 		type Arbiters: SortedMembers<Self::AccountId>;
 
 		/// Who may change the rules' periods (`set_timing`).

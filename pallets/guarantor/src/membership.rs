@@ -386,8 +386,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Re-evaluates a member's status after its live guarantees changed, emitting the event
-	/// of any change. Founders and leaving members keep theirs.
+	/// of any change and counting it. Founders and leaving members keep theirs.
 	pub(crate) fn update_status(who: &T::AccountId, member: &mut MemberOf<T>) {
+		let before = member.status;
+		Self::reevaluate_status(who, member);
+		Self::count_status(Some(before), Some(member.status));
+	}
+
+	/// [`Self::update_status`] without counting: for migrations from before the counts
+	/// existed (the version-5 migration counts every record once).
+	pub(crate) fn reevaluate_status(who: &T::AccountId, member: &mut MemberOf<T>) {
 		if member.founder {
 			return;
 		}
@@ -404,7 +412,6 @@ impl<T: Config> Pallet<T> {
 			}
 			(status, _) => (status, None),
 		};
-		Self::count_status(Some(member.status), Some(status));
 		member.status = status;
 		if let Some(event) = event {
 			Self::deposit_event(event);

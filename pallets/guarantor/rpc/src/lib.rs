@@ -1,8 +1,10 @@
 //! # Guarantor JSON-RPC
 //!
 //! The `guarantor_*` methods: a claim's status, a member, the claims of an account, the
-//! cooperative's summary, the guarantor tree above a member and the wards below it, read through the runtime's `GuarantorApi` at the best block or at a given
-//! block hash, and rendered as JSON a person can read (see [`json`]).
+//! cooperative's summary, the guarantor tree above a member and the wards below it, read
+//! through the runtime's `GuarantorApi` at the best block or at a given block hash, and
+//! rendered as JSON a person can read (see [`json`]). What came with `GuarantorApi` version 4
+//! (runtime 111: `before`, the summary, the wards) is refused in words at an older block.
 //!
 //! Bad input gets a JSON-RPC error with a stable code ([`ErrorCode`], shared with the
 //! `agreements_*` methods in `poruka-rpc-support`) and a message saying what was wrong; it
@@ -103,9 +105,44 @@ pub fn query_error(e: QueryError) -> ErrorObjectOwned {
 	}
 }
 
+/// The error for a query the runtime at the block asked for cannot answer: `what` came with
+/// runtime API version 4 (runtime 111).
+fn needs_version_4(what: &str) -> ErrorObjectOwned {
+	error(
+		ErrorCode::RuntimeError,
+		format!("the runtime at that block cannot answer: {what} needs GuarantorApi version 4 (runtime 111)"),
+	)
+}
+
 /// The `guarantor` RPC handler.
 pub type Guarantor<C, Block, AccountId, Balance, BlockNumber> =
 	Reader<C, (Block, AccountId, Balance, BlockNumber)>;
+
+/// What the guarantor methods ask of the runtime beyond its API.
+trait ApiVersion<Hash> {
+	/// The version of `GuarantorApi` the runtime at block `at` implements (0: none).
+	fn api_version(&self, at: Hash) -> RpcResult<u32>;
+}
+
+impl<C, Block, AccountId, Balance, BlockNumber> ApiVersion<Block::Hash>
+	for Guarantor<C, Block, AccountId, Balance, BlockNumber>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block>,
+	C::Api: GuarantorRuntimeApi<Block, AccountId, Balance, BlockNumber>,
+	AccountId: Codec,
+	Balance: Codec,
+	BlockNumber: Codec,
+{
+	fn api_version(&self, at: Block::Hash) -> RpcResult<u32> {
+		Ok(self
+			.client
+			.runtime_api()
+			.api_version::<dyn GuarantorRuntimeApi<Block, AccountId, Balance, BlockNumber>>(at)
+			.map_err(runtime_error)?
+			.unwrap_or_default())
+	}
+}
 
 impl<C, Block, AccountId, Balance, BlockNumber>
 	GuarantorRpcServer<Block::Hash, AccountId, Balance, BlockNumber>
@@ -161,22 +198,15 @@ where
 		let who: AccountId = parse_account(&account)?;
 		let at = resolve_block(&*self.client, at)?;
 		let api = self.client.runtime_api();
-		let version = api
-			.api_version::<dyn GuarantorRuntimeApi<Block, AccountId, Balance, BlockNumber>>(at)
-			.map_err(runtime_error)?
-			.unwrap_or_default();
-		let view = if version >= 4 {
+		let view = if self.api_version(at)? >= 4 {
 			api.claims_of(at, who.clone(), before)
 		} else if before.is_none() {
-			// A block from before runtime API version 4: its one page, in hash order.
+			// A block from before runtime API version 4: its one page (an arbitrary 256 of an
+			// account with more).
 			#[allow(deprecated)]
 			api.claims_of_before_version_4(at, who.clone())
 		} else {
-			return Err(error(
-				ErrorCode::RuntimeError,
-				"the runtime at that block lists claims in one page: `before` needs runtime API \
-				 version 4",
-			));
+			return Err(needs_version_4("`before`"));
 		}
 		.map_err(runtime_error)?;
 		Ok(ClaimsOfJson { account: who, view })
@@ -184,6 +214,9 @@ where
 
 	fn summary(&self, at: Option<Block::Hash>) -> RpcResult<CooperativeSummary> {
 		let at = resolve_block(&*self.client, at)?;
+		if self.api_version(at)? < 4 {
+			return Err(needs_version_4("the summary"));
+		}
 		self.client.runtime_api().summary(at).map_err(runtime_error)
 	}
 
@@ -223,6 +256,9 @@ where
 			return Err(query_error(QueryError::DepthTooLarge { max: MAX_TREE_DEPTH }));
 		}
 		let at = resolve_block(&*self.client, at)?;
+		if self.api_version(at)? < 4 {
+			return Err(needs_version_4("the wards walk"));
+		}
 		let tree = self
 			.client
 			.runtime_api()

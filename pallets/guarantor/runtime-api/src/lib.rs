@@ -47,8 +47,8 @@ sp_api::decl_runtime_apis! {
 		/// debts, credits and strikes; `None` if it is neither a member nor a candidate.
 		fn member(who: AccountId) -> Option<MemberInfo<AccountId, Balance, BlockNumber>>;
 
-		/// The claims `who` is or was claimant, respondent or panelist of (at most
-		/// `MAX_LISTED`; an arbitrary `MAX_LISTED` of an account with more).
+		/// The claims `who` is or was claimant, respondent, panelist or arbiter of, newest first
+		/// (at most `MAX_LISTED`; of an account with more, an arbitrary `MAX_LISTED`).
 		#[changed_in(4)]
 		fn claims_of(who: AccountId) -> ClaimsOfView;
 
@@ -58,8 +58,7 @@ sp_api::decl_runtime_apis! {
 		fn claims_of(who: AccountId, before: Option<ClaimId>) -> ClaimsOfView;
 
 		/// The cooperative at a glance: members by status, open claims, claims ever filed (from
-		/// counters: constant cost at any size).
-		#[api_version(4)]
+		/// counters: constant cost at any size). Since version 4.
 		fn summary() -> CooperativeSummary;
 
 		/// The guarantor tree above `who`, `depth` levels up (at most `MAX_TREE_DEPTH`, and at
@@ -67,8 +66,7 @@ sp_api::decl_runtime_apis! {
 		fn guarantor_tree(who: AccountId, depth: u32) -> Result<GuarantorTree<AccountId, Balance, BlockNumber>, QueryError>;
 
 		/// The wards below `who`, and theirs, `depth` levels down (at most `MAX_TREE_DEPTH`,
-		/// and at most `MAX_TREE_NODES` members).
-		#[api_version(4)]
+		/// and at most `MAX_TREE_NODES` members). Since version 4.
 		fn ward_tree(who: AccountId, depth: u32) -> Result<WardTree<AccountId, Balance, BlockNumber>, QueryError>;
 	}
 }

@@ -448,7 +448,8 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 			}
 			member.live_guarantors = live;
 			member.backing = backing;
-			Pallet::<T>::update_status(&who, &mut member);
+			// Not counted: version 2 kept no counts (version 5 counts every record once).
+			Pallet::<T>::reevaluate_status(&who, &mut member);
 			Members::<T>::insert(&who, member);
 			writes += 1;
 		}

@@ -114,8 +114,9 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV3ToV4<T> {
 					log::error!(target: "runtime::guarantor", "v4: claim {id}'s arbitration could not open: {error:?}");
 				}
 			}
-			// The council, the claim's index entries, the queue and the records.
-			reads += 3;
+			// The council, each council member's membership, the claim's index entries, the
+			// queue and the records.
+			reads += 3 + T::MaxArbiters::get() as u64;
 			writes += 4 + T::MaxArbiters::get() as u64;
 		}
 		T::DbWeight::get().reads_writes(reads, writes)
