@@ -105,6 +105,25 @@ pub fn query_error(e: QueryError) -> ErrorObjectOwned {
 	}
 }
 
+/// Refuses a tree walk deeper than [`MAX_TREE_DEPTH`] before asking the runtime.
+fn check_depth(depth: u32) -> RpcResult<()> {
+	if depth > MAX_TREE_DEPTH {
+		return Err(query_error(QueryError::DepthTooLarge { max: MAX_TREE_DEPTH }));
+	}
+	Ok(())
+}
+
+/// The runtime's answer to a tree walk from `account` (up or down), its errors in words.
+fn walked<R>(
+	account: &str,
+	answer: Result<Result<R, QueryError>, sp_api::ApiError>,
+) -> RpcResult<R> {
+	answer.map_err(runtime_error)?.map_err(|e| match e {
+		QueryError::NotMember => error(ErrorCode::NotMember, format!("{account} is not a member")),
+		other => query_error(other),
+	})
+}
+
 /// The error for a query the runtime at the block asked for cannot answer: `what` came with
 /// runtime API version 4 (runtime 111).
 fn needs_version_4(what: &str) -> ErrorObjectOwned {
@@ -227,22 +246,10 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<TreeJson<AccountId, Balance, BlockNumber>> {
 		let who: AccountId = parse_account(&account)?;
-		if depth > MAX_TREE_DEPTH {
-			return Err(query_error(QueryError::DepthTooLarge { max: MAX_TREE_DEPTH }));
-		}
+		check_depth(depth)?;
 		let at = resolve_block(&*self.client, at)?;
-		let tree = self
-			.client
-			.runtime_api()
-			.guarantor_tree(at, who.clone(), depth)
-			.map_err(runtime_error)?
-			.map_err(|e| match e {
-				QueryError::NotMember => {
-					error(ErrorCode::NotMember, format!("{account} is not a member"))
-				}
-				other => query_error(other),
-			})?;
-		Ok(TreeJson { root: who, depth, tree })
+		let tree = self.client.runtime_api().guarantor_tree(at, who.clone(), depth);
+		Ok(TreeJson { root: who, depth, tree: walked(&account, tree)? })
 	}
 
 	fn wards(
@@ -252,24 +259,12 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<WardsJson<AccountId, Balance, BlockNumber>> {
 		let who: AccountId = parse_account(&account)?;
-		if depth > MAX_TREE_DEPTH {
-			return Err(query_error(QueryError::DepthTooLarge { max: MAX_TREE_DEPTH }));
-		}
+		check_depth(depth)?;
 		let at = resolve_block(&*self.client, at)?;
 		if self.api_version(at)? < 4 {
 			return Err(needs_version_4("the wards walk"));
 		}
-		let tree = self
-			.client
-			.runtime_api()
-			.ward_tree(at, who.clone(), depth)
-			.map_err(runtime_error)?
-			.map_err(|e| match e {
-				QueryError::NotMember => {
-					error(ErrorCode::NotMember, format!("{account} is not a member"))
-				}
-				other => query_error(other),
-			})?;
-		Ok(WardsJson { root: who, depth, tree })
+		let tree = self.client.runtime_api().ward_tree(at, who.clone(), depth);
+		Ok(WardsJson { root: who, depth, tree: walked(&account, tree)? })
 	}
 }
