@@ -19,7 +19,7 @@ export function App() {
   useEffect(() => {
     if (chain.ready) void setDevAccounts(chain.isDev);
   }, [chain.ready, chain.isDev]);
-  const mine = useLive(async (api) => (selected ? (await loadMyClaims(api, selected)).filter((c) => c.awaitingVote).length : 0), [selected]);
+  const mine = useLive(async (api) => (selected ? (await loadMyClaims(api, selected)).items.filter((c) => c.awaitingVote).length : 0), [selected]);
 
   let page;
   switch (route.page) {

@@ -11,8 +11,14 @@ const call = <T,>(api: ApiPromise, section: string, method: string, ...args: unk
 
 export const member = (api: ApiPromise, who: string) => call<MemberView>(api, 'guarantor', 'member', who);
 export const claimStatus = (api: ApiPromise, id: number) => call<ClaimView>(api, 'guarantor', 'claimStatus', id);
-export const claimsOf = (api: ApiPromise, who: string) =>
-  call<{ account: string; claims: ClaimRef[]; truncated: boolean }>(api, 'guarantor', 'claimsOf', who);
+/**
+ * The claims `who` is involved in, newest first, 256 a page (`truncated`: there are older
+ * ones); `before` goes on after the last id of a page (it follows the block hash: `null`).
+ */
+export const claimsOf = (api: ApiPromise, who: string, before?: number) =>
+  call<{ account: string; claims: ClaimRef[]; truncated: boolean }>(
+    api, 'guarantor', 'claimsOf', who, ...(before === undefined ? [] : [null, before]),
+  );
 export const tree = (api: ApiPromise, who: string, depth: number) => call<TreeView>(api, 'guarantor', 'tree', who, depth);
 export const wards = (api: ApiPromise, who: string, depth: number) => call<WardsView>(api, 'guarantor', 'wards', who, depth);
 

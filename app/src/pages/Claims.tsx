@@ -5,6 +5,7 @@ import type { ApiPromise } from '@polkadot/api';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { useState } from 'preact/hooks';
+import { newestFirst } from '../chain/paging';
 import { claimsOf, claimStatus } from '../chain/queries';
 import type { ClaimRef, ClaimView } from '../chain/types';
 import { formatPor } from '../format';
@@ -22,14 +23,29 @@ export interface MyClaim {
   awaitingVote: boolean;
 }
 
-export async function loadMyClaims(api: ApiPromise, who: string): Promise<MyClaim[]> {
-  const { claims } = await claimsOf(api, who);
-  return Promise.all(
-    claims.slice(0, 64).map(async (ref) => {
+/** Claims shown at first, and how many more each "Show older claims" adds. */
+export const CLAIMS_PAGE = 64;
+
+/**
+ * The newest `limit` claims `who` is involved in, with their status, and whether there are
+ * older ones (the chain lists newest first: `before` pages back).
+ */
+export async function loadMyClaims(api: ApiPromise, who: string, limit = CLAIMS_PAGE): Promise<{ items: MyClaim[]; more: boolean }> {
+  const refs = await newestFirst(
+    async (before) => {
+      const page = await claimsOf(api, who, before);
+      return { items: page.claims, more: page.truncated };
+    },
+    (ref) => ref.id,
+    limit,
+  );
+  const items = await Promise.all(
+    refs.items.map(async (ref) => {
       const claim = await claimStatus(api, ref.id).catch(() => null);
       return { ref, claim, awaitingVote: !!claim && awaitsVote(claim, who) };
     }),
   );
+  return { items, more: refs.more };
 }
 
 export function ClaimsPage({ respondent }: { respondent: string | null }) {
@@ -39,8 +55,9 @@ export function ClaimsPage({ respondent }: { respondent: string | null }) {
 }
 
 function Claims({ me, respondent }: { me: string; respondent: string | null }) {
-  const live = useLive((api) => loadMyClaims(api, me), [me]);
-  const all = live.data ?? [];
+  const [limit, setLimit] = useState(CLAIMS_PAGE);
+  const live = useLive((api) => loadMyClaims(api, me, limit), [me, limit]);
+  const all = live.data?.items ?? [];
   const panel = all.filter((c) => (c.ref.role === 'panelist' || c.ref.role === 'arbiter') && c.ref.open);
   const against = all.filter((c) => c.ref.role === 'respondent');
   const filed = all.filter((c) => c.ref.role === 'claimant');
@@ -66,6 +83,14 @@ function Claims({ me, respondent }: { me: string; respondent: string | null }) {
             <Card title="Panels I sat on" id="past">
               <ClaimList items={pastPanels} empty="" />
             </Card>
+          )}
+          {live.data?.more && (
+            <p class="muted" data-testid="older-claims">
+              Showing your {all.length} newest claims.{' '}
+              <button type="button" onClick={() => setLimit(limit + CLAIMS_PAGE)}>
+                Show older claims
+              </button>
+            </p>
           )}
         </>
       )}
