@@ -99,7 +99,7 @@ step('the council shortens three periods by motion: four ayes and a nay, Dave cl
     await page.getByLabel('Revocation notice (blocks)').fill('3');
     await page.getByLabel('Retention (blocks)').fill('3');
     await confirmTx(page, 'Propose', {
-      effect: /change the unbonding period from 20 blocks \(~2 min\) to 3 blocks \(~18 s\), revocation notice from 20 blocks \(~2 min\) to 3 blocks \(~18 s\) and retention from 120 blocks \(~12 min\) to 3 blocks \(~18 s\)\. It passes with 4 ayes of the 5 council members/,
+      effect: /change the unbonding period from 20 blocks \(~2 min\) to 3 blocks \(~18 s\), revocation notice from 20 blocks \(~2 min\) to 3 blocks \(~18 s\) and retention from 120 blocks \(~12 min\) to 3 blocks \(~18 s\); the other periods stay as they are when it passes\. It passes with 4 ayes of the 5 council members/,
     });
     await page.locator('li[data-motion]').waitFor({ timeout: 30_000 });
     motion = Number(await page.locator('li[data-motion]').getAttribute('data-motion'));

@@ -84,10 +84,29 @@ export function timingOf(json: unknown): Timing | null {
   return out as Timing;
 }
 
+/** The periods a `changeTiming` gives (`{ decisionPeriod: 3, retention: null, … }`: the nulls stay as they are). */
+export function timingChangesOf(json: unknown): Partial<Timing> | null {
+  if (!json || typeof json !== 'object') return null;
+  const o = json as Record<string, unknown>;
+  const out: Partial<Timing> = {};
+  for (const { key } of TIMING_FIELDS) {
+    if (o[key] === null || o[key] === undefined) continue;
+    const v = Number(o[key]);
+    if (!Number.isInteger(v)) return null;
+    out[key] = v;
+  }
+  return out;
+}
+
+/** The argument of `changeTiming` that changes `from` into `to`: the periods that differ, the others null. */
+export function timingChangeArg(from: Timing, to: Timing): Record<keyof Timing, number | null> {
+  return Object.fromEntries(TIMING_FIELDS.map(({ key }) => [key, from[key] === to[key] ? null : to[key]])) as Record<keyof Timing, number | null>;
+}
+
 /**
  * A motion's call in words: the calls a council makes here (the periods, founders, its own
  * members) in a sentence, anything else as `section.method` with its arguments. `current` is the
- * timing in force, to say what a `setTiming` changes.
+ * timing in force, to say what a `setTiming` or `changeTiming` changes.
  */
 export function describeCall(
   call: { section: string; method: string; args: unknown[] },
@@ -103,6 +122,15 @@ export function describeCall(
       if (current && changes.length === 0) return 'Set the rules’ periods to what they are now (no change).';
       if (changes.length > 0) return `Change the ${listWords(changes)}.`;
       return `Set the rules’ periods: ${TIMING_FIELDS.map(({ key: k, label }) => `${label.toLowerCase()} ${blockPeriod(next[k], blockMs)}`).join(', ')}.`;
+    }
+  }
+  if (key === 'guarantor.changeTiming') {
+    const given = timingChangesOf(call.args[0]);
+    if (given) {
+      const parts = TIMING_FIELDS.filter(({ key: k }) => given[k] !== undefined).map(({ key: k, label }) =>
+        current ? `${label.toLowerCase()} from ${blockPeriod(current[k], blockMs)} to ${blockPeriod(given[k] as number, blockMs)}` : `${label.toLowerCase()} to ${blockPeriod(given[k] as number, blockMs)}`,
+      );
+      if (parts.length > 0) return `Change the ${listWords(parts)}; the other periods stay as they are when it passes.`;
     }
   }
   if (key === 'guarantor.addFounder' && typeof call.args[0] === 'string') return `Add ${name(call.args[0])} as a founder of the cooperative.`;

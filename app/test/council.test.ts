@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCall, motionState, passesWhenEnded, timingChanges, timingOf, twoThirds, type Timing } from '../src/council';
+import { describeCall, motionState, passesWhenEnded, timingChangeArg, timingChanges, timingOf, twoThirds, type Timing } from '../src/council';
 
 const name = (a: string) => a.charAt(0).toUpperCase() + a.slice(1);
 const dev: Timing = { decisionPeriod: 10, appealPeriod: 5, unbondingPeriod: 20, revocationNotice: 20, strikeLapse: 50, retention: 120, arbitrationPeriod: 20 };
@@ -66,6 +66,12 @@ describe('describeCall', () => {
     expect(describeCall(call, name, null)).toMatch(/^Set the rules’ periods: decision period 10 blocks \(~1 min\), .* revocation notice 3 blocks \(~18 s\),/);
   });
   it('names founders and council members', () => {
+    const change = { section: 'guarantor', method: 'changeTiming', args: [timingChangeArg(dev, { ...dev, revocationNotice: 3, retention: 4 })] };
+    expect(change.args[0]).toEqual({ decisionPeriod: null, appealPeriod: null, unbondingPeriod: null, revocationNotice: 3, strikeLapse: null, retention: 4, arbitrationPeriod: null });
+    expect(describeCall(change, name, dev)).toBe(
+      'Change the revocation notice from 20 blocks (~2 min) to 3 blocks (~18 s) and retention from 120 blocks (~12 min) to 4 blocks (~24 s); the other periods stay as they are when it passes.',
+    );
+    expect(describeCall(change, name, null)).toBe('Change the revocation notice to 3 blocks (~18 s) and retention to 4 blocks (~24 s); the other periods stay as they are when it passes.');
     expect(describeCall({ section: 'guarantor', method: 'addFounder', args: ['zoe'] }, name, null)).toBe('Add Zoe as a founder of the cooperative.');
     expect(describeCall({ section: 'council', method: 'setMembers', args: [['alice', 'bob', 'zoe'], 'alice', 5] }, name, null)).toBe('Make Alice, Bob and Zoe the council, with Alice as prime.');
   });

@@ -1,8 +1,8 @@
 //! End-to-end: the load tool (`scripts/load`, `poruka-load`) against the real `poruka-node
-//! --dev`: 100 pre-signed transfers from 20 accounts are sent, and the tool counts each once,
-//! in the finalized block that holds it; the chain's own events agree. And the guarantor
-//! scenario, small: four pairs go through every phase, each counted as the chain's events
-//! say it happened.
+//! --dev`: 100 pre-signed transfers from 20 accounts are sent (over two connections), and the
+//! tool counts each once, in the finalized block that holds it; the chain's own events agree.
+//! And the guarantor scenario, small: four pairs go through every phase, each counted as the
+//! chain's events say it happened.
 
 mod common;
 
@@ -16,8 +16,11 @@ use std::time::Duration;
 async fn the_load_tool_counts_each_transfer_once_in_the_block_that_finalized_it() {
 	let node = Node::start_dev();
 	node.wait_for_finalized(1, STARTUP_TIMEOUT).await;
+	// Two connections to the same node: the load spread over them (as over a testnet's
+	// nodes) is still counted once.
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
 	let config = Config {
-		url: format!("ws://127.0.0.1:{}", node.rpc_port),
+		urls: vec![url.clone(), url],
 		kinds: vec![Kind::Transfer],
 		accounts: 20,
 		first_account: 0,
@@ -77,7 +80,7 @@ async fn the_guarantor_scenario_runs_every_phase_and_counts_what_the_chain_did()
 	let node = Node::start_dev();
 	node.wait_for_finalized(1, STARTUP_TIMEOUT).await;
 	let config = Config {
-		url: format!("ws://127.0.0.1:{}", node.rpc_port),
+		urls: vec![format!("ws://127.0.0.1:{}", node.rpc_port)],
 		kinds: scenario::PHASES.to_vec(),
 		accounts: 8,
 		first_account: 1_000,

@@ -287,6 +287,24 @@ async fn the_whole_story_with_subxt() {
 			.sum()
 	};
 	assert_eq!((paid("Ferdie"), paid("Eve"), paid("Bob")), (30 * UNIT, 35 * UNIT, 35 * UNIT));
+	// Its steps after the filing, from state: climbed to level 2 at the deadline, decided,
+	// paid when the appeal period ended.
+	let steps: Vec<(&str, u64, u64)> = status["steps"]
+		.as_array()
+		.expect("the claim's steps")
+		.iter()
+		.map(|s| {
+			(s["phase"].as_str().unwrap(), s["level"].as_u64().unwrap(), s["at"].as_u64().unwrap())
+		})
+		.collect();
+	assert_eq!(
+		steps.iter().map(|(phase, level, _)| (*phase, *level)).collect::<Vec<_>>(),
+		[("open", 2), ("decided", 2), ("paid", 2)]
+	);
+	assert_eq!(steps[0].2, deadline as u64);
+	assert_eq!(steps[2].2, decided.appeal_until as u64);
+	assert_eq!(status["steps"][1]["verdict"]["verdict"], "uphold");
+	assert_eq!(balance(&status["steps"][2]["compensated"]), 100 * UNIT);
 	// The payout's event, in the block whose hook paid it, says the same.
 	let payout_block = api.at_block(decided.appeal_until).await.expect("the payout block");
 	let events = payout_block.events().fetch().await.expect("its events");

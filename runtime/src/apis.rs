@@ -230,6 +230,10 @@ impl_runtime_apis! {
 		) -> Result<pallet_guarantor::queries::WardTreeOf<Runtime>, pallet_guarantor::queries::QueryError> {
 			Guarantor::ward_tree(&who, depth)
 		}
+
+		fn claim_steps(id: pallet_guarantor::ClaimId) -> Vec<pallet_guarantor::StepOf<Runtime>> {
+			Guarantor::claim_steps(id)
+		}
 	}
 
 	impl pallet_agreements_runtime_api::AgreementsApi<Block, AccountId, Balance, BlockNumber> for Runtime {

@@ -96,11 +96,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-runtime_version!(111);
+runtime_version!(112);
 // Only in `upgrade_test::WASM_BINARY`: the next version, which the upgrade test installs.
 // Always one more than the line above.
 #[cfg(feature = "upgrade-test")]
-runtime_version!(112);
+runtime_version!(113);
 
 mod block_times {
 	/// The average expected block time, which the slot duration follows.

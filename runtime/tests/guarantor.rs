@@ -346,7 +346,8 @@ fn claim_bonds_and_agreement_deposits_pay_for_the_state_they_take() {
 	let twox_u32 = 8 + 4;
 	let queue_entry = PREFIX + 2 * twox_u32 + 4;
 	// A claim at level 1, at its largest: its record, the respondent's liable guarantees, an
-	// index entry for each party and panelist, its deadline and, once final, its pruning.
+	// index entry for each party and panelist, its steps, its deadline and, once final, its
+	// pruning.
 	let claim = PREFIX + twox_u32 + pallet_guarantor::ClaimOf::<Runtime>::max_encoded_len();
 	let liabilities = PREFIX
 		+ twox_u32
@@ -354,7 +355,9 @@ fn claim_bonds_and_agreement_deposits_pay_for_the_state_they_take() {
 		+ pallet_guarantor::LiabilityOf::<Runtime>::max_encoded_len()
 			* <Guarantors as Get<u32>>::get() as usize;
 	let index = (PREFIX + 16 + 32 + twox_u32) * (2 + <PanelSize as Get<u32>>::get() as usize);
-	let claim_bytes = claim + liabilities + index + 2 * queue_entry;
+	// Its steps at level 1: the contest's restart, the decision, arbitration, the outcome.
+	let steps = PREFIX + twox_u32 + 1 + 4 * pallet_guarantor::StepOf::<Runtime>::max_encoded_len();
+	let claim_bytes = claim + liabilities + index + steps + 2 * queue_entry;
 	let bond: Balance = <Runtime as pallet_guarantor::Config>::ClaimBond::get();
 	assert!(bond >= price(claim_bytes), "{claim_bytes} bytes cost {}", price(claim_bytes));
 

@@ -10,30 +10,45 @@ import type { ClaimView } from './types';
 /** At most this many blocks are read back for one claim's timeline. */
 export const HISTORY_LIMIT = 600;
 
-const scanned = new Map<string, { upTo: number; events: ChainEvent[]; incomplete: boolean }>();
+interface Scan {
+  upTo: number;
+  events: ChainEvent[];
+  incomplete: boolean;
+  /** The blocks whose events were read. */
+  read: Set<number>;
+  /** The blocks before the window asked for (read or not: a pruned one is not asked again). */
+  tried: Set<number>;
+}
+
+const scanned = new Map<string, Scan>();
 const inFlight = new Map<string, Promise<unknown>>();
 
 /**
  * The events of claim `id` from block `from` (its filing) to `to`, read from the node's block
- * history, at most the last HISTORY_LIMIT blocks; blocks whose state the node pruned are skipped
- * (`incomplete`). Remembered, so each block is read once.
+ * history: the last HISTORY_LIMIT blocks, and before them the blocks in `older` (its filing's
+ * and steps', from its record); blocks whose state the node pruned are skipped (`incomplete`,
+ * and not in `read`). Remembered, so each block is read once.
  */
-export async function claimEvents(api: ApiPromise, id: number, from: number, to: number): Promise<{ events: ChainEvent[]; incomplete: boolean }> {
+export async function claimEvents(api: ApiPromise, id: number, from: number, to: number, older: number[] = []): Promise<Scan> {
   const key = `${chainStore.get().genesisHash}:${id}`;
   const pending = inFlight.get(key);
   if (pending) await pending.catch(() => undefined);
-  const seen = scanned.get(key) ?? { upTo: Math.max(from, to - HISTORY_LIMIT) - 1, events: [], incomplete: to - from > HISTORY_LIMIT };
-  if (seen.upTo >= to) return seen;
+  const windowStart = Math.max(from, to - HISTORY_LIMIT);
+  const seen = scanned.get(key) ?? { upTo: windowStart - 1, events: [], incomplete: to - from > HISTORY_LIMIT, read: new Set<number>(), tried: new Set<number>() };
+  const blocks = older.filter((b) => b >= from && b <= seen.upTo && !seen.tried.has(b));
+  for (const b of blocks) seen.tried.add(b);
+  for (let b = seen.upTo + 1; b <= to; b++) blocks.push(b);
+  if (blocks.length === 0) return seen;
   const run = (async () => {
-    const blocks: number[] = [];
-    for (let b = seen.upTo + 1; b <= to; b++) blocks.push(b);
     for (let i = 0; i < blocks.length; i += 16) {
       const batch = blocks.slice(i, i + 16);
       const results = await Promise.all(
         batch.map(async (b) => {
           try {
             const hash = (await api.rpc.chain.getBlockHash(b)).toHex();
-            return (await eventsAt(api, hash, b)).filter((e) => concernsClaim(e, id));
+            const events = (await eventsAt(api, hash, b)).filter((e) => concernsClaim(e, id));
+            seen.read.add(b);
+            return events;
           } catch {
             seen.incomplete = true;
             return [];
@@ -41,8 +56,9 @@ export async function claimEvents(api: ApiPromise, id: number, from: number, to:
         }),
       );
       for (const r of results) seen.events.push(...r);
-      seen.upTo = batch[batch.length - 1];
+      seen.upTo = Math.max(seen.upTo, batch[batch.length - 1]);
     }
+    seen.events.sort((a, b) => a.block - b.block || a.index - b.index);
     scanned.set(key, seen);
   })();
   inFlight.set(key, run);

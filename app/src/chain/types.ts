@@ -84,6 +84,19 @@ export interface ClaimView {
   evidenceHex: string;
   final: boolean;
   panel: PanelistView[];
+  /** Its steps after the filing, oldest first (runtime 112; `null` before, absent from older nodes). */
+  steps?: StepView[] | null;
+}
+
+/** A step of a claim after its filing: the phase it entered, at which level and block. */
+export interface StepView {
+  at: number;
+  level: number;
+  phase: ClaimPhase;
+  verdict?: VerdictView;
+  upheld?: string;
+  compensated?: string;
+  forceMajeure?: boolean;
 }
 
 export interface ClaimRef {

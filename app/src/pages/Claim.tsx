@@ -3,9 +3,9 @@
 // the chosen account may take: vote, acknowledge, contest, appeal.
 import type { ApiPromise } from '@polkadot/api';
 import { useState } from 'preact/hooks';
-import { describeEvent } from '../chain/describe';
 import { claimEvents, isPruned, rememberedFinal, rememberFinal } from '../chain/history';
 import { claimStatus } from '../chain/queries';
+import { claimTimeline, stepBlocks } from '../chain/timeline';
 import type { ClaimView, VerdictView } from '../chain/types';
 import { formatPor, words } from '../format';
 import { messageOf, useAccounts, useChain, useLive } from '../hooks';
@@ -25,14 +25,14 @@ async function loadClaim(api: ApiPromise, id: number, best: number): Promise<Loa
   try {
     const claim = await claimStatus(api, id);
     rememberFinal(claim);
-    const events = await claimEvents(api, id, claim.filedAt, best).catch(() => null);
+    const events = await claimEvents(api, id, claim.filedAt, best, stepBlocks(claim)).catch(() => null);
     return { claim, pruned: null, events };
   } catch (e) {
     const message = messageOf(e);
     if (isPruned(message)) {
       // Its events stay in block history: read them from its filing on, if this browser knows when that was.
       const claim = rememberedFinal(id);
-      const events = claim ? await claimEvents(api, id, claim.filedAt, best).catch(() => null) : null;
+      const events = claim ? await claimEvents(api, id, claim.filedAt, best, stepBlocks(claim)).catch(() => null) : null;
       return { claim, pruned: message, events };
     }
     throw e;
@@ -220,20 +220,20 @@ function ClaimBody({ claim, live, events }: { claim: ClaimView; live: boolean; e
       </Card>
 
       <Card title="Timeline" id="timeline">
-        {!events ? (
-          <p class="muted">The events are not available from this node.</p>
-        ) : (
-          <>
-            {events.incomplete && <p class="muted">Older events are no longer in this node's state; the panels above still show every vote.</p>}
-            <ol class="timeline" data-testid="timeline">
-              {events.events.map((e) => (
-                <li>
-                  <span class="block">#{e.block}</span> {describeEvent(e, nameOf)}
-                </li>
-              ))}
-            </ol>
-          </>
+        {!events && <p class="muted">The events are not available from this node; the steps below are the claim's own record.</p>}
+        {events?.incomplete && (
+          <p class="muted">
+            Older events are no longer in this node's state: {claim.steps ? 'the steps marked “from the claim’s record” are told from the claim itself, ' : ''}the panels above still show every vote.
+          </p>
         )}
+        <ol class="timeline" data-testid="timeline">
+          {claimTimeline(claim, events?.events ?? [], (b) => events?.read.has(b) ?? false, nameOf).map((item) => (
+            <li class={item.fromRecord ? 'from-record' : ''}>
+              <span class="block">#{item.block}</span> {item.text}
+              {item.fromRecord && <span class="muted"> (from the claim’s record)</span>}
+            </li>
+          ))}
+        </ol>
       </Card>
     </>
   );

@@ -5,7 +5,7 @@ import type { ApiPromise } from '@polkadot/api';
 import { useState } from 'preact/hooks';
 import { eventsStore } from '../chain/events';
 import { claimIds, council, member, members, summary, timing, type Council, type Motion } from '../chain/queries';
-import { describeCall, motionState, passesWhenEnded, TIMING_FIELDS, timingChanges, twoThirds, type Timing } from '../council';
+import { describeCall, motionState, passesWhenEnded, TIMING_FIELDS, timingChangeArg, timingChanges, twoThirds, type Timing } from '../council';
 import { blockPeriod } from '../format';
 import { useAccounts, useChain, useLive } from '../hooks';
 import { href } from '../router';
@@ -239,12 +239,13 @@ function ProposeTiming({ current, seats }: { current: Timing; seats: number }) {
             }
             const changes = timingChanges(current, next, chain.blockMs);
             if (changes.length === 0) throw new Error('Change at least one period.');
-            const call = api.tx.guarantor.setTiming(next as never).method;
+            // Only the periods that change: a motion passed later leaves the others as they are then.
+            const call = api.tx.guarantor.changeTiming(timingChangeArg(current, next) as never).method;
             return {
               tx: api.tx.council.propose(threshold, call, call.encodedLength),
               effect: (
                 <p>
-                  Propose to the council to change the {listWords(changes)}. It passes with {threshold} ayes of the {seats} council members (two thirds); you vote on it like the others. Deadlines already set keep their blocks.
+                  Propose to the council to change the {listWords(changes)}; the other periods stay as they are when it passes. It passes with {threshold} ayes of the {seats} council members (two thirds); you vote on it like the others. Deadlines already set keep their blocks.
                 </p>
               ),
             };

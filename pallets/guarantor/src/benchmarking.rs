@@ -557,6 +557,26 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn change_timing() -> Result<(), BenchmarkError> {
+		let changes = Timing {
+			decision_period: Some(12u32.into()),
+			appeal_period: None,
+			unbonding_period: None,
+			revocation_notice: None,
+			strike_lapse: None,
+			retention: Some(100u32.into()),
+			arbitration_period: None,
+		};
+		let expected = Guarantor::<T>::timing().changed_by(&changes).expect("a change");
+		let origin =
+			T::TimingOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, changes);
+		assert_eq!(CurrentTiming::<T>::get(), Some(expected));
+		Ok(())
+	}
+
 	/// `on_initialize` with nothing due.
 	#[benchmark]
 	fn on_initialize_base() {

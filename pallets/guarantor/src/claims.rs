@@ -18,9 +18,10 @@ use sp_runtime::{
 };
 
 use crate::{
-	BalanceOf, Bond, BondKind, ClaimOf, ClaimPayments, ClaimPhase, Claims, ClaimsByAccount, Config,
-	Contest, Error, EscalationReason, Event, HoldReason, MemberStatus, Members, NewestFirst,
-	NextClaimId, OpenClaims, Pallet, Payment, PaymentSource, Side, Verdict, WeightInfo,
+	BalanceOf, Bond, BondKind, ClaimOf, ClaimPayments, ClaimPhase, ClaimStep, ClaimSteps, Claims,
+	ClaimsByAccount, Config, Contest, Error, EscalationReason, Event, HoldReason, MemberStatus,
+	Members, NewestFirst, NextClaimId, OpenClaims, Pallet, Payment, PaymentSource, Side, Verdict,
+	WeightInfo,
 };
 use poruka_primitives::{AgreementId, ClaimId};
 
@@ -55,8 +56,25 @@ impl<T: Config> Pallet<T> {
 	/// queues the new phase's deadline: `DecisionPeriod` for a voting phase (entering it again
 	/// restarts it: a new level, or a contested one), `AppealPeriod` for a decision, the
 	/// arbitration period in arbitration (whose arbiters it seats, [`crate::arbitration`]); a
-	/// final claim is queued for pruning when its retention ends.
+	/// final claim is queued for pruning when its retention ends. The step is kept in
+	/// `ClaimSteps` (the filing's first phase is entered by [`Self::enter_phase`] alone: the
+	/// filing is the claim's `filed_at`).
 	pub(crate) fn transition(
+		id: ClaimId,
+		claim: &mut ClaimOf<T>,
+		to: ClaimPhase<BalanceOf<T>>,
+	) -> DispatchResult {
+		Self::enter_phase(id, claim, to)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let step = ClaimStep { at: now, level: claim.level(), phase: to };
+		if ClaimSteps::<T>::try_append(id, step).is_err() {
+			frame_support::defensive!("a claim took more steps than MaxStepsOf allows");
+		}
+		Ok(())
+	}
+
+	/// The phase change itself ([`Self::transition`] without keeping the step).
+	fn enter_phase(
 		id: ClaimId,
 		claim: &mut ClaimOf<T>,
 		to: ClaimPhase<BalanceOf<T>>,
@@ -168,13 +186,14 @@ impl<T: Config> Pallet<T> {
 		let panel = Self::first_panel(&claim);
 		let panel_accounts: Vec<T::AccountId> = panel.iter().map(|p| p.who.clone()).collect();
 		let to_arbiter = panel.is_empty();
+		// The first phase is part of the filing, not a step of its own (`filed_at` says when).
 		if to_arbiter {
 			// Nobody can judge at level 1 (a founder, say): straight to the arbiter.
-			Self::transition(id, &mut claim, ClaimPhase::Arbitration)?;
+			Self::enter_phase(id, &mut claim, ClaimPhase::Arbitration)?;
 		} else {
 			Self::seat(id, &mut claim, panel)?;
 			// Entering the voting phase schedules the first decision deadline.
-			Self::transition(id, &mut claim, ClaimPhase::Open)?;
+			Self::enter_phase(id, &mut claim, ClaimPhase::Open)?;
 		}
 		Self::deposit_event(Event::ClaimFiled {
 			claim: id,

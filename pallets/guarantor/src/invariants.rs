@@ -20,6 +20,8 @@
 //!   uninvolved in the claim (no party, no panelist, no liable guarantor), none twice, each
 //!   with the claim in its index; a decision is a strict majority of their votes;
 //! - every final claim, and nothing else, is queued for pruning exactly once;
+//! - a claim's steps exist only while it does, run in block order from its filing, and the
+//!   last is its phase and level;
 //! - the per-account claim index lists exactly the parties, panelists (of every level) and
 //!   arbiters of the claims in state;
 //! - the member counts by status and the open claim count are those of the records.
@@ -176,6 +178,21 @@ impl<T: Config> Pallet<T> {
 		}
 		for id in crate::Arbitrations::<T>::iter_keys() {
 			ensure!(Claims::<T>::contains_key(id), "an arbitration outlived its claim");
+		}
+		// A claim's steps are in order from its filing on, and the last is where it stands.
+		for (id, steps) in crate::ClaimSteps::<T>::iter() {
+			let claim = Claims::<T>::get(id).ok_or("a claim's steps outlived it")?;
+			ensure!(!steps.is_empty(), "an empty list of steps is kept");
+			let mut since = claim.filed_at;
+			for step in steps.iter() {
+				ensure!(step.at >= since, "a claim's steps are out of order");
+				since = step.at;
+			}
+			let last = steps.last().ok_or("an empty list of steps is kept")?;
+			ensure!(
+				last.phase == claim.phase && last.level == claim.level(),
+				"a claim's last step is not where it stands"
+			);
 		}
 		// Every queued entry is a claim's: its current deadline (one per open claim, checked
 		// above) or one its claim moved on from (superseded, skipped when it falls due).

@@ -169,6 +169,9 @@ pub type LiabilitiesOf<T> = BoundedVec<LiabilityOf<T>, MaxLiableOf<T>>;
 /// The rules' periods in this runtime's block numbers.
 pub type TimingOf<T> = Timing<BlockNumberFor<T>>;
 
+/// Changes to some of the rules' periods in this runtime's block numbers.
+pub type TimingChangesOf<T> = TimingChanges<BlockNumberFor<T>>;
+
 /// A payment record of this runtime.
 pub type PaymentOf<T> = Payment<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
@@ -182,6 +185,22 @@ pub struct MaxBondsOf<T>(core::marker::PhantomData<T>);
 impl<T: Config> Get<u32> for MaxBondsOf<T> {
 	fn get() -> u32 {
 		T::MaxEscalationLevels::get().saturating_add(2)
+	}
+}
+
+/// A step of a claim of this runtime.
+pub type StepOf<T> = ClaimStep<BalanceOf<T>, BlockNumberFor<T>>;
+
+/// The steps of one claim after its filing.
+pub type StepsOf<T> = BoundedVec<StepOf<T>, MaxStepsOf<T>>;
+
+/// How many steps a claim can take after its filing: at each level its panel sits (by
+/// escalation or appeal) and decides, the contest restarts one level once, then arbitration
+/// and the final outcome.
+pub struct MaxStepsOf<T>(core::marker::PhantomData<T>);
+impl<T: Config> Get<u32> for MaxStepsOf<T> {
+	fn get() -> u32 {
+		T::MaxEscalationLevels::get().saturating_mul(2).saturating_add(4)
 	}
 }
 
@@ -444,6 +463,12 @@ pub mod pallet {
 	/// Claims.
 	#[pallet::storage]
 	pub type Claims<T: Config> = StorageMap<_, Twox64Concat, ClaimId, ClaimOf<T>>;
+
+	/// Each claim's steps after its filing (the phase it entered, at which level and block),
+	/// kept and pruned with the claim: its timeline once a node no longer has the events.
+	/// Claims filed before runtime 112 have only the steps they took since.
+	#[pallet::storage]
+	pub type ClaimSteps<T: Config> = StorageMap<_, Twox64Concat, ClaimId, StepsOf<T>, ValueQuery>;
 
 	/// The claims in arbitration (and, until they are pruned, those decided there): who
 	/// arbitrates, their votes, and the default.
@@ -829,6 +854,8 @@ pub mod pallet {
 		/// The member cannot leave while agreements count on its coverage: they must end
 		/// first.
 		HasCommitments,
+		/// A change of the periods must give at least one period.
+		NoTimingChange,
 	}
 
 	#[pallet::hooks]
@@ -1163,6 +1190,24 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_timing())]
 		pub fn set_timing(origin: OriginFor<T>, timing: TimingOf<T>) -> DispatchResult {
 			T::TimingOrigin::ensure_origin(origin)?;
+			Self::ensure_valid_timing(&timing)?;
+			CurrentTiming::<T>::put(timing);
+			Self::deposit_event(Event::TimingSet { timing });
+			Ok(())
+		}
+
+		/// Change some of the rules' periods: each one given replaces the one in force when the
+		/// call executes, those left out (`None`) stay as they are then. The origin must be
+		/// `TimingOrigin`. Deadlines already set, and prunings already queued, keep their
+		/// blocks. Unlike `set_timing`, which states all seven, two council motions open at once
+		/// that change different periods do not undo each other.
+		///
+		/// Emits `TimingSet` with every period now in force.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::change_timing())]
+		pub fn change_timing(origin: OriginFor<T>, changes: TimingChangesOf<T>) -> DispatchResult {
+			T::TimingOrigin::ensure_origin(origin)?;
+			let timing = Self::timing().changed_by(&changes).ok_or(Error::<T>::NoTimingChange)?;
 			Self::ensure_valid_timing(&timing)?;
 			CurrentTiming::<T>::put(timing);
 			Self::deposit_event(Event::TimingSet { timing });

@@ -227,6 +227,9 @@ impl crate::WeightInfo for TestWeights {
 	fn set_timing() -> Weight {
 		Weight::zero()
 	}
+	fn change_timing() -> Weight {
+		Weight::zero()
+	}
 	fn on_initialize_base() -> Weight {
 		Weight::from_parts(1, 0)
 	}

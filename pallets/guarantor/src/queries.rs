@@ -395,6 +395,13 @@ type GuaranteeViewOf<T> =
 	GuaranteeView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 impl<T: Config> Pallet<T> {
+	/// The steps claim `id` took after its filing, oldest first (the phase it entered, at which
+	/// level and block); empty for a claim that has taken none, is pruned or never existed.
+	/// Claims filed before runtime 112 have only the steps they took since.
+	pub fn claim_steps(id: ClaimId) -> Vec<crate::StepOf<T>> {
+		crate::ClaimSteps::<T>::get(id).into_inner()
+	}
+
 	/// The status of claim `id`.
 	pub fn claim_status(id: ClaimId) -> Result<ClaimStatusOf<T>, QueryError> {
 		let Some(claim) = Claims::<T>::get(id) else {

@@ -10,8 +10,8 @@ use poruka_primitives::queue::QueueCosts;
 use sp_runtime::traits::Saturating;
 
 use crate::{
-	Arbitrations, ClaimPayments, Claims, ClaimsByAccount, Config, Event, NewestFirst, Pallet,
-	PruningQueue, WeightInfo,
+	Arbitrations, ClaimPayments, ClaimSteps, Claims, ClaimsByAccount, Config, Event, NewestFirst,
+	Pallet, PruningQueue, WeightInfo,
 };
 use poruka_primitives::ClaimId;
 
@@ -53,6 +53,7 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		ClaimPayments::<T>::remove(id);
+		ClaimSteps::<T>::remove(id);
 		ClaimsByAccount::<T>::remove(&claim.claimant, NewestFirst::new(id));
 		ClaimsByAccount::<T>::remove(&claim.respondent, NewestFirst::new(id));
 		for seat in claim.levels.iter().flat_map(|panel| panel.iter()) {

@@ -199,6 +199,36 @@ pub struct Timing<BlockNumber> {
 	pub arbitration_period: BlockNumber,
 }
 
+/// Some of the rules' periods: each given (`Some`) replaces the one in force, the others stay.
+pub type TimingChanges<BlockNumber> = Timing<Option<BlockNumber>>;
+
+impl<BlockNumber: Copy> Timing<BlockNumber> {
+	/// These periods with `changes` applied; `None` if `changes` gives none.
+	pub fn changed_by(&self, changes: &TimingChanges<BlockNumber>) -> Option<Self> {
+		let given = [
+			changes.decision_period,
+			changes.appeal_period,
+			changes.unbonding_period,
+			changes.revocation_notice,
+			changes.strike_lapse,
+			changes.retention,
+			changes.arbitration_period,
+		];
+		if given.iter().all(Option::is_none) {
+			return None;
+		}
+		Some(Timing {
+			decision_period: changes.decision_period.unwrap_or(self.decision_period),
+			appeal_period: changes.appeal_period.unwrap_or(self.appeal_period),
+			unbonding_period: changes.unbonding_period.unwrap_or(self.unbonding_period),
+			revocation_notice: changes.revocation_notice.unwrap_or(self.revocation_notice),
+			strike_lapse: changes.strike_lapse.unwrap_or(self.strike_lapse),
+			retention: changes.retention.unwrap_or(self.retention),
+			arbitration_period: changes.arbitration_period.unwrap_or(self.arbitration_period),
+		})
+	}
+}
+
 /// A guarantee: money a guarantor holds behind its ward.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Guarantee<Balance, BlockNumber> {
@@ -469,6 +499,48 @@ impl<Balance> ClaimPhase<Balance> {
 	/// Whether a panel is voting.
 	pub fn is_voting(&self) -> bool {
 		matches!(self, Self::Open | Self::Appealed)
+	}
+}
+
+/// One step of a claim's life after its filing: the phase it entered, at which level, in
+/// which block. A claim keeps its steps as long as its record (`ClaimSteps`), so that its
+/// timeline can be told from state: a node keeps a block's events only as long as it keeps
+/// that block's state.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "Balance: core::fmt::Display, BlockNumber: serde::Serialize"))
+)]
+pub struct ClaimStep<Balance, BlockNumber> {
+	/// The block it happened in.
+	pub at: BlockNumber,
+	/// The claim's level after it (0: no panel ever sat).
+	pub level: u32,
+	/// The phase it entered (a decision's verdict: [`ClaimStep::verdict`]).
+	#[cfg_attr(feature = "std", serde(flatten))]
+	pub phase: ClaimPhase<Balance>,
+}
+
+impl<Balance: Clone, BlockNumber> ClaimStep<Balance, BlockNumber> {
+	/// The verdict a `Decided` step reached.
+	pub fn verdict(&self) -> Option<Verdict<Balance>> {
+		match &self.phase {
+			ClaimPhase::Decided { verdict } => Some(verdict.clone()),
+			_ => None,
+		}
 	}
 }
 

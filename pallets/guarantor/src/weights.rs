@@ -62,6 +62,7 @@ pub trait WeightInfo {
 	fn resolve(l: u32, ) -> Weight;
 	fn repay() -> Weight;
 	fn set_timing() -> Weight;
+	fn change_timing() -> Weight;
 	fn on_initialize_base() -> Weight;
 	fn on_initialize_block() -> Weight;
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight;
@@ -233,6 +234,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_timing() -> Weight {
 		Weight::from_parts(5_268_000, 0)
 			.saturating_add(T::DbWeight::get().reads(0))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn change_timing() -> Weight {
+		Weight::from_parts(5_268_000, 1489)
+			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 165 bytes, estimated 1489.
@@ -434,6 +440,11 @@ impl WeightInfo for () {
 	fn set_timing() -> Weight {
 		Weight::from_parts(5_268_000, 0)
 			.saturating_add(RocksDbWeight::get().reads(0))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn change_timing() -> Weight {
+		Weight::from_parts(5_268_000, 1489)
+			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_base() -> Weight {

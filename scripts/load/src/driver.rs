@@ -29,7 +29,10 @@ const IN_FLIGHT: usize = 256;
 
 /// The followers and the counting of one run.
 pub struct Driver<'a> {
+	/// The followed node (the first of `nodes`).
 	chain: Arc<Chain>,
+	/// The nodes the load is spread over.
+	nodes: Vec<Arc<Chain>>,
 	config: &'a Config,
 	tracker: Arc<Mutex<Tracker>>,
 	best: JoinHandle<Result<(), Error>>,
@@ -37,9 +40,10 @@ pub struct Driver<'a> {
 }
 
 impl<'a> Driver<'a> {
-	/// Starts following the chain from its finalized block now, before anything is sent; the
-	/// run's clock starts.
-	pub async fn start(chain: Arc<Chain>, config: &'a Config) -> Result<Driver<'a>, Error> {
+	/// Starts following the chain (on the first of `nodes`) from its finalized block now,
+	/// before anything is sent; the run's clock starts.
+	pub async fn start(nodes: Vec<Arc<Chain>>, config: &'a Config) -> Result<Driver<'a>, Error> {
+		let chain = nodes.first().cloned().ok_or_else(|| Error::new("no node to load"))?;
 		let finalized = chain.finalized_head().await?;
 		let start = chain.header(finalized).await?.number;
 		let tracker = Arc::new(Mutex::new(Tracker::new(start)));
@@ -63,7 +67,7 @@ impl<'a> Driver<'a> {
 		let best = tokio::spawn(follow::best_blocks(chain.clone(), tracker.clone()));
 		let finalized =
 			tokio::spawn(follow::finalized_blocks(chain.clone(), tracker.clone(), on_block));
-		Ok(Driver { chain, config, tracker, best, finalized })
+		Ok(Driver { chain, nodes, config, tracker, best, finalized })
 	}
 
 	/// The chain.
@@ -90,15 +94,15 @@ impl<'a> Driver<'a> {
 		self.tracker.lock().expect("the tracker")
 	}
 
-	/// Submits `signed` in order, at the run's rate or as fast as the pool takes them; returns
-	/// how long submitting took.
+	/// Submits `signed` in order, at the run's rate or as fast as the pool takes them, each to
+	/// its account's node; returns how long submitting took.
 	pub async fn send(&self, signed: Vec<Signed>) -> Result<Duration, Error> {
 		let began = Instant::now();
 		let total = signed.len();
 		let rate = self.config.rate;
 		let mut submissions = futures::stream::iter(signed.into_iter().enumerate())
 			.map(|(k, one)| {
-				let chain = self.chain.clone();
+				let chain = self.nodes[one.account % self.nodes.len()].clone();
 				async move {
 					if let Some(rate) = rate {
 						let due = began + Duration::from_secs_f64(k as f64 / f64::from(rate));

@@ -43,6 +43,8 @@ pub use workload::{Job, Kind};
 pub const MAX_ACCOUNTS: usize = 10_000;
 /// The most extrinsics a run may send.
 pub const MAX_EXTRINSICS: usize = 1_000_000;
+/// The most nodes a run may spread its load over.
+pub const MAX_NODES: usize = 16;
 /// The longest a run may last (after signing).
 pub const MAX_DURATION: Duration = Duration::from_secs(3_600);
 
@@ -79,8 +81,10 @@ impl From<serde_json::Error> for Error {
 /// What to run.
 #[derive(Clone, Debug)]
 pub struct Config {
-	/// The node's WebSocket RPC, on this machine.
-	pub url: String,
+	/// The nodes' WebSocket RPC, on this machine: the first is followed (and funds the accounts
+	/// and sets up the scenario); the load is spread over all of them, each account sending to
+	/// one node (account `k` to node `k mod n`, so its nonces arrive in order).
+	pub urls: Vec<String>,
 	/// The calls, sent in turn by every account.
 	pub kinds: Vec<Kind>,
 	/// How many accounts send.
@@ -113,6 +117,9 @@ impl Config {
 		if self.first_account > MAX_EXTRINSICS {
 			return Err(Error::new(format!("the first account is at most {MAX_EXTRINSICS}")));
 		}
+		if self.urls.is_empty() || self.urls.len() > MAX_NODES {
+			return Err(Error::new(format!("the load goes to 1 to {MAX_NODES} nodes")));
+		}
 		if self.rate == Some(0) {
 			return Err(Error::new("a rate of 0 sends nothing"));
 		}
@@ -125,7 +132,16 @@ impl Config {
 	/// A one-line description of the run, for the report.
 	pub fn label(&self) -> String {
 		let kinds: Vec<&str> = self.kinds.iter().map(|kind| kind.name()).collect();
-		format!("{} from {} accounts, {}", kinds.join(" + "), self.accounts, self.rate_label())
+		let nodes = match self.urls.len() {
+			1 => String::new(),
+			n => format!(", spread over {n} nodes"),
+		};
+		format!(
+			"{} from {} accounts, {}{nodes}",
+			kinds.join(" + "),
+			self.accounts,
+			self.rate_label()
+		)
 	}
 
 	pub fn rate_label(&self) -> String {
@@ -144,7 +160,17 @@ impl Config {
 /// succeed in full ends the scenario early, with the reason in [`Run::stopped`].
 pub async fn run(config: &Config) -> Result<Run, Error> {
 	config.check()?;
-	let chain = Arc::new(rpc::Chain::connect(&config.url).await?);
+	let mut nodes = Vec::with_capacity(config.urls.len());
+	for url in &config.urls {
+		nodes.push(Arc::new(rpc::Chain::connect(url).await?));
+	}
+	let chain = nodes[0].clone();
+	if let Some(other) = nodes.iter().find(|node| node.genesis != chain.genesis) {
+		return Err(Error::new(format!(
+			"the nodes run different chains (genesis {:?} and {:?})",
+			chain.genesis, other.genesis
+		)));
+	}
 	let accounts = workload::accounts(config.first_account, config.accounts);
 	let with_scenario = config.kinds.iter().any(|kind| *kind != Kind::Transfer);
 	let funding = if with_scenario { scenario::FUNDING } else { workload::FUNDING };
@@ -158,7 +184,7 @@ pub async fn run(config: &Config) -> Result<Run, Error> {
 		cooperative = Some(founded);
 	}
 
-	let mut driver = Driver::start(chain.clone(), config).await?;
+	let mut driver = Driver::start(nodes, config).await?;
 	let mut phases = Vec::new();
 	let mut stopped = None;
 	if config.kinds.contains(&Kind::Transfer) {

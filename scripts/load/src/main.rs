@@ -13,9 +13,11 @@ use poruka_load::{run, Config, Kind};
 #[derive(Parser, Debug)]
 #[command(name = "poruka-load")]
 struct Args {
-	/// The node's WebSocket RPC (only a node on this machine).
-	#[arg(long, default_value = "ws://127.0.0.1:9944")]
-	url: String,
+	/// The node's WebSocket RPC (only nodes on this machine). Several, comma separated, spread
+	/// the load: each account sends to one of them (account k to node k mod n); the first is
+	/// followed and funds the accounts.
+	#[arg(long, default_value = "ws://127.0.0.1:9944", value_delimiter = ',')]
+	url: Vec<String>,
 	/// The calls (comma separated): transfer; deposit, vouch, propose, accept, confirm,
 	/// file_claim, vote (phases of the guarantor scenario: the phases before a chosen one run as
 	/// its setup); guarantor (every phase); all (transfers and every phase).
@@ -57,7 +59,7 @@ async fn main() -> ExitCode {
 		}
 	};
 	let config = Config {
-		url: args.url,
+		urls: args.url,
 		kinds,
 		accounts: args.accounts,
 		first_account: args.first_account,

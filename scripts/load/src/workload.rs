@@ -125,15 +125,17 @@ pub fn transfers(accounts: &[sr25519::Pair], per_account: usize) -> Vec<Job> {
 
 /// A signed extrinsic ready to send.
 pub struct Signed {
+	/// The load account that signed it.
+	pub account: usize,
 	pub kind: Kind,
 	pub hash: H256,
 	pub encoded: Vec<u8>,
 }
 
 impl Signed {
-	fn new(kind: Kind, extrinsic: UncheckedExtrinsic) -> Signed {
+	fn new(account: usize, kind: Kind, extrinsic: UncheckedExtrinsic) -> Signed {
 		let encoded = extrinsic.encode();
-		Signed { kind, hash: Blake2Hasher::hash(&encoded), encoded }
+		Signed { account, kind, hash: Blake2Hasher::hash(&encoded), encoded }
 	}
 }
 
@@ -236,7 +238,7 @@ pub async fn sign(
 								*nonce,
 								genesis,
 							);
-							Signed::new(job.kind, extrinsic)
+							Signed::new(job.account, job.kind, extrinsic)
 						})
 						.collect::<Vec<_>>()
 				})

@@ -8,7 +8,7 @@
 //! a view is of.
 
 use pallet_guarantor_runtime_api::{
-	ClaimStatus, ClaimsOfView, GuarantorTree, MemberInfo, Panelist, WardTree,
+	ClaimStatus, ClaimStep, ClaimsOfView, GuarantorTree, MemberInfo, Panelist, Verdict, WardTree,
 };
 use serde::Serialize;
 
@@ -31,6 +31,29 @@ pub struct ClaimStatusJson<A, B, N> {
 	pub r#final: bool,
 	/// The current level's panel with each panelist's vote (the last of `panels`).
 	pub panel: Vec<Panelist<A, B>>,
+	/// The steps the claim took after its filing, oldest first: `null` at a block of a runtime
+	/// that did not keep them (before 112); a claim filed before that has only the steps since.
+	pub steps: Option<Vec<StepJson<B, N>>>,
+}
+
+/// A step of a claim: `at` (block), `level`, `phase` (with `upheld`, `compensated` and
+/// `forceMajeure` once paid) and, for a decision, its `verdict`.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+#[serde(bound(serialize = "B: core::fmt::Display, N: Serialize"))]
+pub struct StepJson<B, N> {
+	/// The step.
+	#[serde(flatten)]
+	pub step: ClaimStep<B, N>,
+	/// The decision's verdict, for a `decided` step.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub verdict: Option<Verdict<B>>,
+}
+
+impl<B: Clone, N> From<ClaimStep<B, N>> for StepJson<B, N> {
+	fn from(step: ClaimStep<B, N>) -> Self {
+		Self { verdict: step.verdict(), step }
+	}
 }
 
 impl<A: Clone, B: Clone, N> From<ClaimStatus<A, B, N>> for ClaimStatusJson<A, B, N> {
@@ -42,6 +65,7 @@ impl<A: Clone, B: Clone, N> From<ClaimStatus<A, B, N>> for ClaimStatusJson<A, B,
 			evidence_hex: sp_core::bytes::to_hex(&status.evidence, false),
 			r#final: status.phase.is_final(),
 			panel: status.panels.last().cloned().unwrap_or_default(),
+			steps: None,
 			status,
 		}
 	}

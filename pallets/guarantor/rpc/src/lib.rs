@@ -194,7 +194,13 @@ where
 			),
 			other => query_error(other),
 		})?;
-		Ok(status.into())
+		let mut json = ClaimStatusJson::from(status);
+		if self.api_version(at)? >= 5 {
+			let steps =
+				self.client.runtime_api().claim_steps(at, claim_id).map_err(runtime_error)?;
+			json.steps = Some(steps.into_iter().map(Into::into).collect());
+		}
+		Ok(json)
 	}
 
 	fn member(

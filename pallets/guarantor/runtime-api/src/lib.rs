@@ -6,6 +6,8 @@
 //! under *Developer → Runtime calls* (it is in the runtime's metadata).
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 use codec::Codec;
 
 pub use pallet_guarantor::{
@@ -14,8 +16,8 @@ pub use pallet_guarantor::{
 		DebtView, GuaranteeView, GuarantorTree, LiableView, MemberInfo, QueryError, TreeNode,
 		WardNode, WardTree, MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
 	},
-	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, Contest, Liability, MemberCounts, MemberStatus,
-	Panelist, Payment, PaymentSource, Side, Verdict,
+	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, ClaimStep, Contest, Liability, MemberCounts,
+	MemberStatus, Panelist, Payment, PaymentSource, Side, Verdict,
 };
 
 sp_api::decl_runtime_apis! {
@@ -31,7 +33,9 @@ sp_api::decl_runtime_apis! {
 	///
 	/// Version 4: `claims_of` lists newest first and goes on from a claim (`before`); version 3's
 	/// listed an arbitrary `MAX_LISTED` of an account with more. `summary`, `ward_tree`.
-	#[api_version(4)]
+	///
+	/// Version 5: `claim_steps`.
+	#[api_version(5)]
 	pub trait GuarantorApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -68,5 +72,11 @@ sp_api::decl_runtime_apis! {
 		/// The wards below `who`, and theirs, `depth` levels down (at most `MAX_TREE_DEPTH`,
 		/// and at most `MAX_TREE_NODES` members). Since version 4.
 		fn ward_tree(who: AccountId, depth: u32) -> Result<WardTree<AccountId, Balance, BlockNumber>, QueryError>;
+
+		/// The steps claim `id` took after its filing, oldest first: the phase it entered, at
+		/// which level and block (its timeline, whether or not a node still has the events).
+		/// Empty for a claim that took none, is pruned or never existed; a claim filed before
+		/// runtime 112 has only the steps since. Since version 5.
+		fn claim_steps(id: ClaimId) -> alloc::vec::Vec<ClaimStep<Balance, BlockNumber>>;
 	}
 }

@@ -360,3 +360,56 @@ fn a_superseded_deadline_of_a_claim_pruned_since_is_skipped() {
 		assert_eq!(Deadlines::<Test>::iter_prefix(deadline.block).count(), 0);
 	});
 }
+
+#[test]
+fn a_claim_keeps_every_step_after_its_filing_until_it_is_pruned() {
+	use crate::{ClaimStep, ClaimSteps};
+	deep_tree().build_and_execute(|| {
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(15),
+			14,
+			100,
+			Default::default(),
+			None
+		));
+		// The filing is the claim's `filed_at`: no step is written for it.
+		assert!(!ClaimSteps::<Test>::contains_key(0));
+		assert!(Guarantor::claim_steps(0).is_empty());
+
+		// Level 1 is silent: it climbs; level 2 upholds; the respondent appeals; level 3
+		// rejects; the appeal period passes.
+		let climbed = 1 + DECISION_PERIOD;
+		run_to_block(climbed);
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(10), 0, uphold(60)));
+		assert_ok!(Guarantor::vote(RuntimeOrigin::signed(11), 0, uphold(60)));
+		let decided = climbed;
+		run_to_block(decided + 2);
+		let appealed = decided + 2;
+		assert_ok!(Guarantor::appeal(RuntimeOrigin::signed(14), 0));
+		for panelist in panel_of(0) {
+			if Claims::<Test>::get(0).unwrap().phase.is_voting() {
+				assert_ok!(Guarantor::vote(RuntimeOrigin::signed(panelist), 0, Verdict::Reject));
+			}
+		}
+		let final_at = appealed + APPEAL_PERIOD;
+		run_to_block(final_at);
+
+		let step = |at, level, phase| ClaimStep { at, level, phase };
+		let steps = vec![
+			step(climbed, 2, ClaimPhase::Open),
+			step(decided, 2, ClaimPhase::Decided { verdict: uphold(60) }),
+			step(appealed, 3, ClaimPhase::Appealed),
+			step(appealed, 3, ClaimPhase::Decided { verdict: Verdict::Reject }),
+			step(final_at, 3, ClaimPhase::Rejected),
+		];
+		assert_eq!(Guarantor::claim_steps(0), steps);
+		assert_eq!(steps[1].verdict(), Some(uphold(60)));
+		assert_eq!(steps[0].verdict(), None);
+
+		// Kept as long as the claim, pruned with it.
+		run_to_block(final_at + RETENTION);
+		assert!(Claims::<Test>::get(0).is_none());
+		assert!(!ClaimSteps::<Test>::contains_key(0));
+		assert!(Guarantor::claim_steps(0).is_empty());
+	});
+}

@@ -77,7 +77,7 @@ fn pruning_waits_for_spare_weight_and_an_open_claim_is_never_pruned() {
 fn claim_keys() -> [usize; 7] {
 	[
 		Claims::<Test>::iter().count(),
-		ClaimPayments::<Test>::iter().count(),
+		ClaimPayments::<Test>::iter().count() + crate::ClaimSteps::<Test>::iter().count(),
 		ClaimsByAccount::<Test>::iter().count(),
 		Liabilities::<Test>::iter().count() + crate::Arbitrations::<Test>::iter().count(),
 		Deadlines::<Test>::iter().count() + DeadlineRanges::<Test>::iter().count(),

@@ -109,3 +109,49 @@ fn strikes_lapse_after_the_period_in_force_when_given() {
 		);
 	});
 }
+
+#[test]
+fn change_timing_changes_only_the_periods_it_gives() {
+	ExtBuilder::default().build_and_execute(|| {
+		let none = Timing {
+			decision_period: None,
+			appeal_period: None,
+			unbonding_period: None,
+			revocation_notice: None,
+			strike_lapse: None,
+			retention: None,
+			arbitration_period: None,
+		};
+		let shorter_decisions = Timing { decision_period: Some(3), ..none };
+		assert_noop!(
+			Guarantor::change_timing(RuntimeOrigin::signed(1), shorter_decisions),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Guarantor::change_timing(RuntimeOrigin::root(), none),
+			Error::<Test>::NoTimingChange
+		);
+		assert_noop!(
+			Guarantor::change_timing(RuntimeOrigin::root(), Timing { retention: Some(0), ..none }),
+			Error::<Test>::InvalidTiming
+		);
+
+		// Two motions proposed while the periods were the config's, passed one after the
+		// other: the second keeps the first's change (with set_timing, stating all seven as
+		// they were when proposed, it would undo it).
+		let longer_retention = Timing { retention: Some(99), ..none };
+		assert_ok!(Guarantor::change_timing(RuntimeOrigin::root(), shorter_decisions));
+		assert_ok!(Guarantor::change_timing(RuntimeOrigin::root(), longer_retention));
+		let timing = Timing {
+			decision_period: 3,
+			appeal_period: APPEAL_PERIOD,
+			unbonding_period: UNBONDING_PERIOD,
+			revocation_notice: REVOCATION_NOTICE,
+			strike_lapse: STRIKE_LAPSE,
+			retention: 99,
+			arbitration_period: ARBITRATION_PERIOD,
+		};
+		assert_eq!(Guarantor::timing(), timing);
+		System::assert_last_event(Event::TimingSet { timing }.into());
+	});
+}
