@@ -76,57 +76,57 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof size: measured 318 bytes, estimated 3616.
 	fn add_founder() -> Weight {
-		Weight::from_parts(15_513_000, 3616)
+		Weight::from_parts(15_964_000, 3616)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Proof size: measured 1023 bytes, estimated 6242.
 	fn vouch() -> Weight {
-		Weight::from_parts(83_734_000, 6242)
+		Weight::from_parts(83_914_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Proof size: measured 1184 bytes, estimated 6242.
 	fn increase_guarantee() -> Weight {
-		Weight::from_parts(88_581_000, 6242)
+		Weight::from_parts(84_986_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Proof size: measured 865 bytes, estimated 6242.
 	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(36_133_000, 6242)
+		Weight::from_parts(34_882_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Proof size: measured 1227 bytes, estimated 6242.
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(90_274_000, 6242)
+		Weight::from_parts(81_551_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Proof size: measured 645 bytes, estimated 3676.
 	fn deposit() -> Weight {
-		Weight::from_parts(62_353_000, 3676)
+		Weight::from_parts(62_152_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Proof size: measured 688 bytes, estimated 3674.
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(22_794_000, 3674)
+		Weight::from_parts(23_295_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Proof size: measured 998 bytes, estimated 3676.
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(63_744_000, 3676)
+		Weight::from_parts(64_185_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `g` is in `[1, 16]`.
 	/// Proof size: measured 982 bytes, estimated 3674.
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(35_526_335, 3674)
-			.saturating_add(Weight::from_parts(12_733_247, 0).saturating_mul(g.into()))
+		Weight::from_parts(37_815_177, 3674)
+			.saturating_add(Weight::from_parts(9_402_719, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
@@ -136,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `g` is in `[2, 16]`.
 	/// Proof size: measured 1436 bytes, estimated 6242.
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(180_469_603, 6242)
-			.saturating_add(Weight::from_parts(22_748_034, 0).saturating_mul(g.into()))
+		Weight::from_parts(120_802_061, 6242)
+			.saturating_add(Weight::from_parts(18_235_481, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -145,111 +145,112 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 1812 bytes, estimated 6557.
+	/// Proof size: measured 1786 bytes, estimated 6557.
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(164_563_583, 6557)
-			.saturating_add(Weight::from_parts(81_390_354, 0).saturating_mul(l.into()))
+		Weight::from_parts(141_458_893, 6557)
+			.saturating_add(Weight::from_parts(91_210_325, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(13))
+			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(11))
+			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(l.into())))
 	}
 	/// Proof size: measured 1392 bytes, estimated 6557.
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(116_363_000, 6557)
+		Weight::from_parts(117_374_000, 6557)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// `g` is in `[2, 16]`.
 	/// Proof size: measured 3437 bytes, estimated 21998.
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(214_747_148, 21998)
-			.saturating_add(Weight::from_parts(17_701_747, 0).saturating_mul(g.into()))
+		Weight::from_parts(211_546_931, 21998)
+			.saturating_add(Weight::from_parts(18_030_067, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(23))
+			.saturating_add(T::DbWeight::get().reads(24))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(17))
+			.saturating_add(T::DbWeight::get().writes(18))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `s` is in `[0, 1]`.
 	/// Proof size: measured 1439 bytes, estimated 6557.
 	fn vote(s: u32, ) -> Weight {
-		Weight::from_parts(40_302_009, 6557)
-			.saturating_add(Weight::from_parts(4_360_333, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(3))
+		Weight::from_parts(50_530_215, 6557)
+			.saturating_add(Weight::from_parts(7_031_718, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	/// `s` is in `[0, 1]`.
 	/// Proof size: measured 1336 bytes, estimated 6557.
 	fn vote_pending(s: u32, ) -> Weight {
-		Weight::from_parts(26_171_263, 6557)
-			.saturating_add(Weight::from_parts(4_697_779, 0).saturating_mul(s.into()))
+		Weight::from_parts(27_760_226, 6557)
+			.saturating_add(Weight::from_parts(5_286_516, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	/// Proof size: measured 1183 bytes, estimated 6557.
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(36_665_000, 6557)
+		Weight::from_parts(40_390_000, 6557)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
-	/// Proof size: measured 7550 bytes, estimated 43006.
+	/// Proof size: measured 7621 bytes, estimated 43006.
 	fn open_arbitration() -> Weight {
-		Weight::from_parts(235_249_000, 43006)
-			.saturating_add(T::DbWeight::get().reads(29))
-			.saturating_add(T::DbWeight::get().writes(19))
+		Weight::from_parts(251_453_000, 43006)
+			.saturating_add(T::DbWeight::get().reads(30))
+			.saturating_add(T::DbWeight::get().writes(20))
 	}
 	/// `g` is in `[2, 16]`.
-	/// Proof size: measured 3271 bytes, estimated 19302.
+	/// Proof size: measured 3314 bytes, estimated 19302.
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(185_613_314, 19302)
-			.saturating_add(Weight::from_parts(45_165_770, 0).saturating_mul(g.into()))
+		Weight::from_parts(177_917_007, 19302)
+			.saturating_add(Weight::from_parts(49_324_891, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(12))
+			.saturating_add(T::DbWeight::get().writes(13))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 3366 bytes, estimated 21918.
+	/// Proof size: measured 3380 bytes, estimated 21918.
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(545_359_814, 21918)
-			.saturating_add(Weight::from_parts(368_218_743, 0).saturating_mul(l.into()))
+		Weight::from_parts(511_480_726, 21918)
+			.saturating_add(Weight::from_parts(417_296_635, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(39))
+			.saturating_add(T::DbWeight::get().reads(40))
 			.saturating_add(T::DbWeight::get().reads((20_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(46))
+			.saturating_add(T::DbWeight::get().writes(47))
 			.saturating_add(T::DbWeight::get().writes((26_u64).saturating_mul(l.into())))
 	}
-	/// Proof size: measured 1206 bytes, estimated 6196.
+	/// Proof size: measured 1216 bytes, estimated 6196.
 	fn repay() -> Weight {
-		Weight::from_parts(77_685_000, 6196)
+		Weight::from_parts(77_425_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Proof size: measured 0 bytes, estimated 0.
 	fn set_timing() -> Weight {
-		Weight::from_parts(5_268_000, 0)
+		Weight::from_parts(5_338_000, 0)
 			.saturating_add(T::DbWeight::get().reads(0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Proof size: measured 194 bytes, estimated 1513.
 	fn change_timing() -> Weight {
-		Weight::from_parts(5_268_000, 1489)
+		Weight::from_parts(9_855_000, 1513)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 165 bytes, estimated 1489.
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(3_415_000, 1489)
+		Weight::from_parts(3_605_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 165 bytes, estimated 3485.
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(7_952_000, 3485)
+		Weight::from_parts(8_052_000, 3485)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -257,15 +258,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `l` is in `[1, 4]`.
 	/// Proof size: measured 0 bytes, estimated 37614.
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(886_735_000, 37614)
-			.saturating_add(Weight::from_parts(35_575_451, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(126_930_680, 0).saturating_mul(l.into()))
+		Weight::from_parts(920_195_000, 37614)
+			.saturating_add(Weight::from_parts(30_153_367, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(138_602_510, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(62))
+			.saturating_add(T::DbWeight::get().reads(63))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(75))
+			.saturating_add(T::DbWeight::get().writes(76))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(l.into())))
 	}
@@ -273,23 +274,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `w` is in `[1, 31]`.
 	/// Proof size: measured 0 bytes, estimated 252126.
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(966_113_000, 252126)
-			.saturating_add(Weight::from_parts(157_851_146, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(23_698_531, 0).saturating_mul(w.into()))
+		Weight::from_parts(1_074_213_000, 252126)
+			.saturating_add(Weight::from_parts(170_270_035, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(24_707_283, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(172))
+			.saturating_add(T::DbWeight::get().reads(173))
 			.saturating_add(T::DbWeight::get().reads((27_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(w.into())))
-			.saturating_add(T::DbWeight::get().writes(30))
+			.saturating_add(T::DbWeight::get().writes(31))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(w.into())))
 	}
 	/// `w` is in `[1, 32]`.
 	/// Proof size: measured 936 bytes, estimated 3616.
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(23_312_338, 3616)
-			.saturating_add(Weight::from_parts(12_374_930, 0).saturating_mul(w.into()))
+		Weight::from_parts(21_687_946, 3616)
+			.saturating_add(Weight::from_parts(12_885_244, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -297,12 +298,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 1119 bytes, estimated 6557.
+	/// Proof size: measured 1152 bytes, estimated 6557.
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(61_380_744, 6557)
-			.saturating_add(Weight::from_parts(15_984_306, 0).saturating_mul(l.into()))
+		Weight::from_parts(61_557_735, 6557)
+			.saturating_add(Weight::from_parts(19_906_347, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(24))
+			.saturating_add(T::DbWeight::get().writes(25))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(l.into())))
 	}
 }
@@ -310,48 +311,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn add_founder() -> Weight {
-		Weight::from_parts(15_513_000, 3616)
+		Weight::from_parts(15_964_000, 3616)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn vouch() -> Weight {
-		Weight::from_parts(83_734_000, 6242)
+		Weight::from_parts(83_914_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn increase_guarantee() -> Weight {
-		Weight::from_parts(88_581_000, 6242)
+		Weight::from_parts(84_986_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(36_133_000, 6242)
+		Weight::from_parts(34_882_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(90_274_000, 6242)
+		Weight::from_parts(81_551_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(62_353_000, 3676)
+		Weight::from_parts(62_152_000, 3676)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(22_794_000, 3674)
+		Weight::from_parts(23_295_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(63_744_000, 3676)
+		Weight::from_parts(64_185_000, 3676)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(35_526_335, 3674)
-			.saturating_add(Weight::from_parts(12_733_247, 0).saturating_mul(g.into()))
+		Weight::from_parts(37_815_177, 3674)
+			.saturating_add(Weight::from_parts(9_402_719, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(g.into())))
@@ -359,8 +360,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(180_469_603, 6242)
-			.saturating_add(Weight::from_parts(22_748_034, 0).saturating_mul(g.into()))
+		Weight::from_parts(120_802_061, 6242)
+			.saturating_add(Weight::from_parts(18_235_481, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -368,124 +369,124 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(164_563_583, 6557)
-			.saturating_add(Weight::from_parts(81_390_354, 0).saturating_mul(l.into()))
+		Weight::from_parts(141_458_893, 6557)
+			.saturating_add(Weight::from_parts(91_210_325, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(13))
+			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().writes(11))
+			.saturating_add(RocksDbWeight::get().writes(12))
 			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(l.into())))
 	}
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(116_363_000, 6557)
+		Weight::from_parts(117_374_000, 6557)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(214_747_148, 21998)
-			.saturating_add(Weight::from_parts(17_701_747, 0).saturating_mul(g.into()))
+		Weight::from_parts(211_546_931, 21998)
+			.saturating_add(Weight::from_parts(18_030_067, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
-			.saturating_add(RocksDbWeight::get().reads(23))
+			.saturating_add(RocksDbWeight::get().reads(24))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(RocksDbWeight::get().writes(17))
+			.saturating_add(RocksDbWeight::get().writes(18))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn vote(s: u32, ) -> Weight {
-		Weight::from_parts(40_302_009, 6557)
-			.saturating_add(Weight::from_parts(4_360_333, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(50_530_215, 6557)
+			.saturating_add(Weight::from_parts(7_031_718, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(4))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	fn vote_pending(s: u32, ) -> Weight {
-		Weight::from_parts(26_171_263, 6557)
-			.saturating_add(Weight::from_parts(4_697_779, 0).saturating_mul(s.into()))
+		Weight::from_parts(27_760_226, 6557)
+			.saturating_add(Weight::from_parts(5_286_516, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(36_665_000, 6557)
+		Weight::from_parts(40_390_000, 6557)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn open_arbitration() -> Weight {
-		Weight::from_parts(235_249_000, 43006)
-			.saturating_add(RocksDbWeight::get().reads(29))
-			.saturating_add(RocksDbWeight::get().writes(19))
+		Weight::from_parts(251_453_000, 43006)
+			.saturating_add(RocksDbWeight::get().reads(30))
+			.saturating_add(RocksDbWeight::get().writes(20))
 	}
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(185_613_314, 19302)
-			.saturating_add(Weight::from_parts(45_165_770, 0).saturating_mul(g.into()))
+		Weight::from_parts(177_917_007, 19302)
+			.saturating_add(Weight::from_parts(49_324_891, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
-			.saturating_add(RocksDbWeight::get().reads(14))
+			.saturating_add(RocksDbWeight::get().reads(15))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(g.into())))
-			.saturating_add(RocksDbWeight::get().writes(12))
+			.saturating_add(RocksDbWeight::get().writes(13))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(545_359_814, 21918)
-			.saturating_add(Weight::from_parts(368_218_743, 0).saturating_mul(l.into()))
+		Weight::from_parts(511_480_726, 21918)
+			.saturating_add(Weight::from_parts(417_296_635, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(39))
+			.saturating_add(RocksDbWeight::get().reads(40))
 			.saturating_add(RocksDbWeight::get().reads((20_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().writes(46))
+			.saturating_add(RocksDbWeight::get().writes(47))
 			.saturating_add(RocksDbWeight::get().writes((26_u64).saturating_mul(l.into())))
 	}
 	fn repay() -> Weight {
-		Weight::from_parts(77_685_000, 6196)
+		Weight::from_parts(77_425_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn set_timing() -> Weight {
-		Weight::from_parts(5_268_000, 0)
+		Weight::from_parts(5_338_000, 0)
 			.saturating_add(RocksDbWeight::get().reads(0))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn change_timing() -> Weight {
-		Weight::from_parts(5_268_000, 1489)
+		Weight::from_parts(9_855_000, 1513)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(3_415_000, 1489)
+		Weight::from_parts(3_605_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(7_952_000, 3485)
+		Weight::from_parts(8_052_000, 3485)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(886_735_000, 37614)
-			.saturating_add(Weight::from_parts(35_575_451, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(126_930_680, 0).saturating_mul(l.into()))
+		Weight::from_parts(920_195_000, 37614)
+			.saturating_add(Weight::from_parts(30_153_367, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(138_602_510, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
-			.saturating_add(RocksDbWeight::get().reads(62))
+			.saturating_add(RocksDbWeight::get().reads(63))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().writes(75))
+			.saturating_add(RocksDbWeight::get().writes(76))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(l.into())))
 	}
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(966_113_000, 252126)
-			.saturating_add(Weight::from_parts(157_851_146, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(23_698_531, 0).saturating_mul(w.into()))
+		Weight::from_parts(1_074_213_000, 252126)
+			.saturating_add(Weight::from_parts(170_270_035, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(24_707_283, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
-			.saturating_add(RocksDbWeight::get().reads(172))
+			.saturating_add(RocksDbWeight::get().reads(173))
 			.saturating_add(RocksDbWeight::get().reads((27_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(w.into())))
-			.saturating_add(RocksDbWeight::get().writes(30))
+			.saturating_add(RocksDbWeight::get().writes(31))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(w.into())))
 	}
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(23_312_338, 3616)
-			.saturating_add(Weight::from_parts(12_374_930, 0).saturating_mul(w.into()))
+		Weight::from_parts(21_687_946, 3616)
+			.saturating_add(Weight::from_parts(12_885_244, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -493,10 +494,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(61_380_744, 6557)
-			.saturating_add(Weight::from_parts(15_984_306, 0).saturating_mul(l.into()))
+		Weight::from_parts(61_557_735, 6557)
+			.saturating_add(Weight::from_parts(19_906_347, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(24))
+			.saturating_add(RocksDbWeight::get().writes(25))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(l.into())))
 	}
 }
