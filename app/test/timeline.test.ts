@@ -34,6 +34,7 @@ describe('a claim in steps', () => {
     expect(describeStep(c, { at: 5, level: 1, phase: 'open' }, 1)).toBe('Claim #7: level 1 votes again, on both sides (contested).');
     expect(describeStep(c, c.steps![1], 2)).toBe('Claim #7: level 2 decided to uphold 100 POR.');
     expect(describeStep(c, { at: 5, level: 3, phase: 'appealed' }, 2)).toBe('Claim #7 was appealed to level 3.');
+    expect(describeStep(c, { at: 6, level: 3, phase: 'appealed' }, 3)).toBe('Claim #7: level 3 votes again on the appeal, on both sides (contested).');
     expect(describeStep(c, c.steps![2], 2)).toBe('Claim #7 paid: 80 POR of 100 POR reached the claimant.');
     expect(describeStep(c, { at: 5, level: 0, phase: 'dismissed' }, 0)).toMatch(/^Claim #7 was dismissed/);
   });

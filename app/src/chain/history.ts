@@ -18,6 +18,8 @@ interface Scan {
   read: Set<number>;
   /** The blocks before the window asked for (read or not: a pruned one is not asked again). */
   tried: Set<number>;
+  /** `block:index` of each event kept, so that none is listed twice. */
+  seenEvents: Set<string>;
 }
 
 const scanned = new Map<string, Scan>();
@@ -34,8 +36,9 @@ export async function claimEvents(api: ApiPromise, id: number, from: number, to:
   const pending = inFlight.get(key);
   if (pending) await pending.catch(() => undefined);
   const windowStart = Math.max(from, to - HISTORY_LIMIT);
-  const seen = scanned.get(key) ?? { upTo: windowStart - 1, events: [], incomplete: to - from > HISTORY_LIMIT, read: new Set<number>(), tried: new Set<number>() };
-  const blocks = older.filter((b) => b >= from && b <= seen.upTo && !seen.tried.has(b));
+  const seen = scanned.get(key) ?? { upTo: windowStart - 1, events: [], incomplete: to - from > HISTORY_LIMIT, read: new Set<number>(), tried: new Set<number>(), seenEvents: new Set<string>() };
+  // Blocks before the part of the window already scanned, not read or tried before.
+  const blocks = older.filter((b) => b >= from && b <= seen.upTo && !seen.read.has(b) && !seen.tried.has(b));
   for (const b of blocks) seen.tried.add(b);
   for (let b = seen.upTo + 1; b <= to; b++) blocks.push(b);
   if (blocks.length === 0) return seen;
@@ -55,7 +58,12 @@ export async function claimEvents(api: ApiPromise, id: number, from: number, to:
           }
         }),
       );
-      for (const r of results) seen.events.push(...r);
+      for (const e of results.flat()) {
+        const key = `${e.block}:${e.index}`;
+        if (seen.seenEvents.has(key)) continue;
+        seen.seenEvents.add(key);
+        seen.events.push(e);
+      }
       seen.upTo = Math.max(seen.upTo, batch[batch.length - 1]);
     }
     seen.events.sort((a, b) => a.block - b.block || a.index - b.index);

@@ -30,7 +30,7 @@ export function describeStep(claim: ClaimView, step: StepView, before: number): 
     case 'open':
       return step.level > before ? `${id} climbed to level ${step.level}.` : `${id}: level ${step.level} votes again, on both sides (contested).`;
     case 'appealed':
-      return `${id} was appealed to level ${step.level}.`;
+      return step.level > before ? `${id} was appealed to level ${step.level}.` : `${id}: level ${step.level} votes again on the appeal, on both sides (contested).`;
     case 'decided':
       return `${id}: level ${step.level} decided to ${verdictWords(step.verdict)}.`;
     case 'arbitration':

@@ -194,9 +194,9 @@ pub type StepOf<T> = ClaimStep<BalanceOf<T>, BlockNumberFor<T>>;
 /// The steps of one claim after its filing.
 pub type StepsOf<T> = BoundedVec<StepOf<T>, MaxStepsOf<T>>;
 
-/// How many steps a claim can take after its filing: at each level its panel sits (by
-/// escalation or appeal) and decides, the contest restarts one level once, then arbitration
-/// and the final outcome.
+/// How many steps a claim can take after its filing: a decision at level 1 (entered by the
+/// filing itself), entry and decision at each level above, one contest restart, arbitration
+/// and the outcome — at most 2·levels + 2; two spare.
 pub struct MaxStepsOf<T>(core::marker::PhantomData<T>);
 impl<T: Config> Get<u32> for MaxStepsOf<T> {
 	fn get() -> u32 {

@@ -220,8 +220,19 @@ mod tests {
 			}),
 		};
 		let panelist = json!({"account": ss58(3), "guarantees": ss58(2), "side": "respondent", "vote": {"verdict": "uphold", "amount": "30", "forceMajeure": false}});
+		let mut status = ClaimStatusJson::from(status);
+		assert_eq!(status.steps, None, "steps are the RPC's to add, where the runtime keeps them");
+		status.steps = Some(vec![
+			ClaimStep { at: 20, level: 1, phase: ClaimPhase::Decided { verdict: uphold } }.into(),
+			ClaimStep {
+				at: 25,
+				level: 1,
+				phase: ClaimPhase::Paid { amount: 30, compensated: 25, force_majeure: false },
+			}
+			.into(),
+		]);
 		assert_eq!(
-			to_json(ClaimStatusJson::from(status)),
+			to_json(status),
 			json!({
 				"id": 7,
 				"claimant": ss58(1),
@@ -259,6 +270,12 @@ mod tests {
 					"standing": null,
 					"decision": {"verdict": "uphold", "amount": "30", "forceMajeure": false},
 				},
+				"steps": [
+					{"at": 20, "level": 1, "phase": "decided",
+					 "verdict": {"verdict": "uphold", "amount": "30", "forceMajeure": false}},
+					{"at": 25, "level": 1, "phase": "paid", "upheld": "30", "compensated": "25",
+					 "forceMajeure": false},
+				],
 			})
 		);
 	}
