@@ -158,6 +158,21 @@ fn timing(rng: &mut Rng) -> Timing<BlockNumber> {
 	}
 }
 
+/// Some of the periods (each one given or not: sometimes none, sometimes a zero).
+fn timing_changes(rng: &mut Rng) -> Timing<Option<BlockNumber>> {
+	let full = timing(rng);
+	let mut some = |period: BlockNumber| rng.chance(40).then_some(period);
+	Timing {
+		decision_period: some(full.decision_period),
+		appeal_period: some(full.appeal_period),
+		unbonding_period: some(full.unbonding_period),
+		revocation_notice: some(full.revocation_notice),
+		strike_lapse: some(full.strike_lapse),
+		retention: some(full.retention),
+		arbitration_period: some(full.arbitration_period),
+	}
+}
+
 /// Obligations among two or three parties (mostly members), due after `accept_by` (mostly).
 fn obligations(rng: &mut Rng, accept_by: BlockNumber) -> pallet_agreements::ObligationsOf<Runtime> {
 	let count = if rng.chance(3) { rng.between(0, 20) } else { rng.between(1, 4) };
@@ -291,7 +306,12 @@ fn root_call(rng: &mut Rng) -> RuntimeCall {
 			})
 		}
 		0 => RuntimeCall::Guarantor(pallet_guarantor::Call::add_founder { who: account(rng) }),
-		1 => RuntimeCall::Guarantor(pallet_guarantor::Call::set_timing { timing: timing(rng) }),
+		1 if rng.chance(50) => {
+			RuntimeCall::Guarantor(pallet_guarantor::Call::set_timing { timing: timing(rng) })
+		}
+		1 => RuntimeCall::Guarantor(pallet_guarantor::Call::change_timing {
+			changes: timing_changes(rng),
+		}),
 		2 => RuntimeCall::Balances(pallet_balances::Call::force_transfer {
 			source: sp_runtime::MultiAddress::Id(account(rng)),
 			dest: sp_runtime::MultiAddress::Id(account(rng)),
