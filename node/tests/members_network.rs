@@ -70,6 +70,14 @@ async fn only_members_nodes_peer_and_a_departed_members_node_is_dropped() {
 	eve.extra.push("--validator".into());
 	let stranger = ferdie.start(&bootnodes);
 	let member_node = eve.start(&bootnodes);
+	// The window starts once both are up (their RPC answers): building the genesis state from
+	// the spec compiles the runtime, which takes a while with the validators busy beside it.
+	for outsider in [&stranger, &member_node] {
+		eventually("the outsider's node is up", STARTUP_TIMEOUT, || async {
+			outsider.best_number().await.is_ok()
+		})
+		.await;
+	}
 	let before = nodes[0].best_number().await.unwrap();
 	tokio::time::sleep(STRANGER_WINDOW).await;
 	assert!(nodes[0].best_number().await.unwrap() >= before + 2, "the chain went on meanwhile");

@@ -18,11 +18,17 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Agreements, Aura, Balance, Block, BlockNumber, Executive, Grandpa, Guarantor,
-	InherentDataExt, NodeRegistry, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	InherentDataExt, NodeRegistry, Nonce, Revive, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
-impl_runtime_apis! {
+// The SDK's runtime APIs, ours, and the ones `pallet-revive` needs (`ReviveApi`, for dry runs,
+// gas estimates and Ethereum tooling), which its macro adds.
+pallet_revive::impl_runtime_apis_plus_revive_traits!(
+	Runtime,
+	Revive,
+	Executive,
+	super::configs::revive::EthExtraImpl,
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
 			VERSION
@@ -346,4 +352,4 @@ impl_runtime_apis! {
 			Executive::try_execute_block(block, state_root_check, signature_check, select).unwrap()
 		}
 	}
-}
+);

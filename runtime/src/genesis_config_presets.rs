@@ -11,8 +11,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	configs::monetary::CooperativeFund, AccountId, Balance, BalancesConfig, BlockNumber,
-	CouncilConfig, GuarantorConfig, NodeRegistryConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, ValidatorSetConfig, EXISTENTIAL_DEPOSIT, UNIT,
+	CouncilConfig, GuarantorConfig, NodeRegistryConfig, ReviveConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use pallet_guarantor::Timing;
 use pallet_node_registry::NodeKey;
@@ -135,7 +135,8 @@ fn local_nodes() -> Vec<(AccountId, NodeKey)> {
 		.collect()
 }
 
-/// A genesis state: the validators (members the genesis seats), who holds what, who is sudo
+/// A genesis state: the validators (members the genesis seats), who holds what (and has a
+/// contract address mapped), who is sudo
 /// (if anyone), the council, the cooperative and the nodes registered by members (none: the
 /// network is open).
 fn genesis(
@@ -147,7 +148,7 @@ fn genesis(
 	nodes: Vec<(AccountId, NodeKey)>,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
-		endowed.into_iter().map(|who| (who, DEV_ENDOWMENT)).collect();
+		endowed.iter().map(|who| (who.clone(), DEV_ENDOWMENT)).collect();
 	// The cooperative fund exists from genesis, so fees of any size can be paid into it.
 	balances.push((CooperativeFund::get(), EXISTENTIAL_DEPOSIT));
 
@@ -172,6 +173,8 @@ fn genesis(
 			timing: cooperative.timing,
 		},
 		node_registry: NodeRegistryConfig { nodes },
+		// The funded accounts can call contracts from the first block (others `map_account`).
+		revive: ReviveConfig { mapped_accounts: endowed },
 	})
 }
 

@@ -96,11 +96,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-runtime_version!(112);
+runtime_version!(113);
 // Only in `upgrade_test::WASM_BINARY`: the next version, which the upgrade test installs.
 // Always one more than the line above.
 #[cfg(feature = "upgrade-test")]
-runtime_version!(113);
+runtime_version!(114);
 
 mod block_times {
 	/// The average expected block time, which the slot duration follows.
@@ -286,4 +286,7 @@ mod runtime {
 
 	#[runtime::pallet_index(15)]
 	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(16)]
+	pub type Revive = pallet_revive;
 }

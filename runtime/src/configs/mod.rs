@@ -6,6 +6,7 @@
 //! - [`agreements`]: agreements between members that execute themselves;
 //! - [`council`]: the council, what its motions may do, and runtime upgrades by motion;
 //! - [`network`]: the members' network (which nodes may peer);
+//! - [`revive`]: general smart contracts (PolkaVM and EVM bytecode);
 //! - this module: frame-system, timestamp, sudo and utility.
 
 pub mod agreements;
@@ -14,6 +15,7 @@ pub mod council;
 pub mod guarantor;
 pub mod monetary;
 pub mod network;
+pub mod revive;
 
 use frame_support::{
 	derive_impl,
