@@ -1,6 +1,7 @@
 //! The runtime APIs: what the node and clients may ask of the runtime.
 
-use alloc::vec::Vec;
+// `vec!` for the revive macro's expansion.
+use alloc::{vec, vec::Vec};
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
@@ -18,8 +19,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Agreements, Aura, Balance, Block, BlockNumber, Executive, Grandpa, Guarantor,
-	InherentDataExt, NodeRegistry, Nonce, Revive, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	InherentDataExt, NodeRegistry, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 // The SDK's runtime APIs, ours, and the ones `pallet-revive` needs (`ReviveApi`, for dry runs,

@@ -5,9 +5,7 @@ mod common;
 
 use common::{dev_chain, id, signed};
 use frame_support::{assert_ok, weights::Weight};
-use pallet_revive::{
-	AddressMapper, ExecConfig, StorageDeposit, TransactionLimits, H160, U256,
-};
+use pallet_revive::{AddressMapper, ExecConfig, StorageDeposit, TransactionLimits, H160, U256};
 use poruka_runtime::{Balances, Revive, Runtime, RuntimeEvent, RuntimeOrigin, System, UNIT};
 use sp_core::{crypto::Pair as _, sr25519};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, One};
@@ -39,8 +37,9 @@ fn deploy(origin: RuntimeOrigin, code: Vec<u8>) -> H160 {
 	System::events()
 		.into_iter()
 		.find_map(|record| match record.event {
-			RuntimeEvent::Revive(pallet_revive::Event::Instantiated { contract, .. }) =>
-				Some(contract),
+			RuntimeEvent::Revive(pallet_revive::Event::Instantiated { contract, .. }) => {
+				Some(contract)
+			}
 			_ => None,
 		})
 		.expect("the contract was instantiated")
@@ -87,7 +86,11 @@ fn an_account_not_mapped_must_map_itself_before_it_uses_contracts() {
 		let fresh = sr25519::Pair::from_string("//Poruka//newcomer", None).expect("a derivation");
 		let fresh: poruka_runtime::AccountId = fresh.public().into();
 		assert!(!<Runtime as pallet_revive::Config>::AddressMapper::is_mapped(&fresh));
-		assert_ok!(Balances::transfer_allow_death(signed(Alice), fresh.clone().into(), 1_000 * UNIT));
+		assert_ok!(Balances::transfer_allow_death(
+			signed(Alice),
+			fresh.clone().into(),
+			1_000 * UNIT
+		));
 
 		let origin = RuntimeOrigin::signed(fresh.clone());
 		let refused = Revive::instantiate_with_code(

@@ -13,9 +13,12 @@ use frame_support::{
 use frame_system::EnsureSigned;
 use sp_runtime::{generic::Era, Perbill};
 
+// The runtime's aggregated types, which `derive_impl` injects.
 use super::super::{
 	AccountId, Balance, Balances, Nonce, Runtime, Timestamp, TxExtension, DEPOSIT_PER_BYTE,
 };
+#[allow(unused_imports)]
+use super::super::{RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin};
 use super::monetary::CooperativeFund;
 
 parameter_types! {
