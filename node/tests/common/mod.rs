@@ -32,7 +32,10 @@ pub fn node_binary() -> PathBuf {
 
 /// A port nobody listens on right now, below the kernel's ephemeral range (32768 and up on
 /// Linux) so that no outgoing connection of a running node can take it before the node that
-/// is handed it binds it, and never the same twice in one test process.
+/// is handed it binds it, and never handed out twice: not in one test process, nor across the
+/// test binaries nextest runs side by side (each port is claimed by creating a lock file, which
+/// only one process can; a port is free again 20 minutes later, when its tests are long over).
+/// Without the claim, two binaries could probe the same free port before either node bound it.
 pub fn free_port() -> u16 {
 	use std::sync::atomic::{AtomicU16, Ordering};
 	// Each test binary starts at its own offset, so parallel test binaries rarely probe the
@@ -44,10 +47,30 @@ pub fn free_port() -> u16 {
 		let port = 20_000 + start.wrapping_add(offset) % 12_000;
 		let v4 = TcpListener::bind(("127.0.0.1", port)).is_ok();
 		let v6 = TcpListener::bind(("::1", port)).is_ok() || !ipv6_loopback();
-		if v4 && v6 {
+		if v4 && v6 && claim_port(port) {
 			return port;
 		}
 	}
+}
+
+/// Claims `port` for this process: true if no other test process claimed it in the last
+/// 20 minutes.
+fn claim_port(port: u16) -> bool {
+	let dir = std::env::temp_dir().join("poruka-e2e-ports");
+	if std::fs::create_dir_all(&dir).is_err() {
+		// No claims possible here: the probe above is all there is.
+		return true;
+	}
+	let lock = dir.join(port.to_string());
+	let stale = std::fs::metadata(&lock)
+		.and_then(|m| m.modified())
+		.ok()
+		.and_then(|at| at.elapsed().ok())
+		.is_some_and(|age| age > Duration::from_secs(20 * 60));
+	if stale {
+		let _ = std::fs::remove_file(&lock);
+	}
+	std::fs::OpenOptions::new().write(true).create_new(true).open(&lock).is_ok()
 }
 
 /// Whether this machine has an IPv6 loopback (the node's RPC listens on both).
