@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: scripts/benchmark.sh [target ...]   (default: every target, one after the other)
-#   target: runtime, guarantor, agreements, node_registry or validator_set
+#   target: runtime, guarantor, agreements, node_registry, validator_set or contract_commitments
 #
 # Builds poruka-node with `--features runtime-benchmarks` and measures on this machine:
 #   runtime      what a block costs (runtime/src/weights/): an empty block and a signed no-op
@@ -18,7 +18,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/prelude.sh" "$@"
 cd "$repo_root"
 
 targets=("$@")
-((${#targets[@]})) || targets=(runtime guarantor agreements node_registry validator_set)
+((${#targets[@]})) || targets=(runtime guarantor agreements node_registry validator_set contract_commitments)
 
 # frame-benchmarking-cli's storage-access test runtime cannot find itself through our
 # WASM_BUILD_WORKSPACE_HINT, and `benchmark pallet` does not use it.
@@ -72,7 +72,7 @@ runtime_weights() {
 for target in "${targets[@]}"; do
   case "$target" in
     runtime) runtime_weights ;;
-    guarantor | agreements | node_registry | validator_set)
+    guarantor | agreements | node_registry | validator_set | contract_commitments)
       echo "[benchmark] pallet_$target"
       run \
         --pallet "pallet_$target" \
@@ -81,6 +81,6 @@ for target in "${targets[@]}"; do
         --output "$repo_root/pallets/${target//_/-}/src/weights.rs" \
         | tee "$repo_root/docs/benchmarks/pallet_$target.txt"
       ;;
-    *) echo "unknown target: $target (runtime, guarantor, agreements, node_registry, validator_set)"; exit 2 ;;
+    *) echo "unknown target: $target (runtime, guarantor, agreements, node_registry, validator_set, contract_commitments)"; exit 2 ;;
   esac
 done

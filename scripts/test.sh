@@ -5,7 +5,8 @@
 # the workspace in release mode (with cargo-nextest, the end-to-end tests side by side; with
 # arguments, `cargo test <arguments>` instead): pallet unit tests, runtime tests and the
 # end-to-end tests that start the real poruka-node binary and drive it with subxt and with the
-# polkadot.js demo in scripts/client (installed here with npm ci); beside them, the members'
+# polkadot.js demo in scripts/client (installed here with npm ci) and the example contracts in
+# contracts/ (compiled here by the solc npm package); beside them, the members'
 # app's unit and browser tests (app/: Vitest, and Debian's chromium through playwright-core
 # against one poruka-node --dev --tmp; docs/app.md); then a minute of the runtime fuzzer
 # (scripts/fuzz.sh) and a short soak of the 4-validator testnet (scripts/soak.sh). CI (.ci/run)
@@ -24,6 +25,8 @@ build_workspace
 
 echo "[test +${SECONDS}s] npm ci (scripts/client: the polkadot.js demo the end-to-end story runs)"
 (cd "$repo_root/scripts/client" && npm ci --no-audit --no-fund --loglevel=error)
+echo "[test +${SECONDS}s] contracts/: npm ci, npm run build (solc compiles the example contracts)"
+(cd "$repo_root/contracts" && npm ci --no-audit --no-fund --loglevel=error && npm run build)
 
 if [ $# -gt 0 ]; then
   echo "[test +${SECONDS}s] cargo test $*"

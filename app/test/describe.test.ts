@@ -12,6 +12,17 @@ describe('events in words', () => {
     );
     expect(describeEvent(ev('guarantor', 'ClaimSentToArbiter', { claim: 1, level: 1 }), name)).toBe("Claim #1: no panel left above level 1, the council's arbiters decide.");
   });
+  it('names the contract a claim is about, and tells what contracts do with commitments', () => {
+    const filed = describeEvent(ev('guarantor', 'ClaimFiled', { claim: 3, claimant: 'eve', respondent: 'dave', amount: '50000000000000', agreement: null, contract: '0xabab', panel: ['alice', 'bob'], deadline: 20 }), name);
+    expect(filed).toContain('Claim #3 filed by Eve against Dave');
+    expect(filed).toContain('(contract 0xabab); panel: Alice, Bob');
+    expect(filed).not.toContain('agreement');
+    const committed = describeEvent(ev('contractCommitments', 'Committed', { member: 'dave', contract: '0xabab', amount: '50000000000000', total: '50000000000000', until: 90 }), name);
+    expect(committed).toMatch(/^Dave committed .* of coverage to contract 0xabab \(.* in all\), until block 90\.$/);
+    const settled = describeEvent(ev('contractCommitments', 'ClaimSettled', { claim: 3, contract: '0xabab', respondent: 'dave', settled: '0', remaining: '0' }), name);
+    expect(settled).toMatch(/^Claim #3 about contract 0xabab is final: .* of Dave's commitment settled/);
+    expect(describeEvent(ev('contractCommitments', 'ClaimFiled', { claim: 3, contract: '0xabab', claimant: 'eve', respondent: 'dave', amount: '1' }), name)).toMatch(/^Contract 0xabab filed claim #3 for Eve against Dave/);
+  });
   it('tells a member leaving and gone', () => {
     expect(describeEvent(ev('guarantor', 'MemberLeaving', { who: 'zoe' }), name)).toBe('Zoe is leaving the cooperative: the deposit unbonds and the guarantees for Zoe are revoked.');
     expect(describeEvent(ev('guarantor', 'MemberRemoved', { who: 'zoe' }), name)).toBe('Zoe has left: nothing of Zoe remains in the cooperative.');

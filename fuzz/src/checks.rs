@@ -54,6 +54,8 @@ pub fn after_block(issuance: Balance, defensive_before: usize) -> Result<(), Str
 		.map_err(|e| format!("node registry try_state: {e:?}"))?;
 	poruka_runtime::ValidatorSet::do_try_state()
 		.map_err(|e| format!("validator set try_state: {e:?}"))?;
+	poruka_runtime::ContractCommitments::do_try_state()
+		.map_err(|e| format!("contract commitments try_state: {e:?}"))?;
 
 	let now = Balances::total_issuance();
 	if now != issuance {

@@ -241,6 +241,10 @@ pallet_revive::impl_runtime_apis_plus_revive_traits!(
 		fn claim_steps(id: pallet_guarantor::ClaimId) -> Vec<pallet_guarantor::StepOf<Runtime>> {
 			Guarantor::claim_steps(id)
 		}
+
+		fn claim_subject(id: pallet_guarantor::ClaimId) -> Option<pallet_guarantor::ClaimSubject> {
+			Guarantor::claim_subject(id)
+		}
 	}
 
 	impl pallet_agreements_runtime_api::AgreementsApi<Block, AccountId, Balance, BlockNumber> for Runtime {

@@ -13,4 +13,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_whitelist, Whitelist]
 	[pallet_node_registry, NodeRegistry]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_contract_commitments, ContractCommitments]
 );

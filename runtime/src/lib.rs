@@ -34,6 +34,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod precompiles;
 #[cfg(feature = "std")]
 pub mod signing;
 pub mod weights;
@@ -96,11 +97,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-runtime_version!(113);
+runtime_version!(114);
 // Only in `upgrade_test::WASM_BINARY`: the next version, which the upgrade test installs.
 // Always one more than the line above.
 #[cfg(feature = "upgrade-test")]
-runtime_version!(114);
+runtime_version!(115);
 
 mod block_times {
 	/// The average expected block time, which the slot duration follows.
@@ -200,10 +201,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Migrations to run at the next runtime upgrade. Each runs once, when its pallet's on-chain
 /// storage version is the one it migrates from.
 type Migrations = (
-	pallet_guarantor::migrations::v2::MigrateV1ToV2<Runtime>,
-	pallet_guarantor::migrations::v3::MigrateV2ToV3<Runtime>,
-	pallet_guarantor::migrations::v4::MigrateV3ToV4<Runtime>,
-	pallet_guarantor::migrations::v5::MigrateV4ToV5<Runtime>,
+	pallet_guarantor::migrations::v6::MigrateV5ToV6<Runtime>,
 	pallet_agreements::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_agreements::migrations::v3::MigrateV2ToV3<Runtime>,
 );
@@ -289,4 +287,7 @@ mod runtime {
 
 	#[runtime::pallet_index(16)]
 	pub type Revive = pallet_revive;
+
+	#[runtime::pallet_index(17)]
+	pub type ContractCommitments = pallet_contract_commitments;
 }

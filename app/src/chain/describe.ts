@@ -47,7 +47,7 @@ export function describeEvent(e: ChainEvent, name: Namer): string {
       case 'DepositWithdrawn':
         return `${n('who')} withdrew ${por(f.amount)} of the deposit.`;
       case 'ClaimFiled':
-        return `Claim #${f.claim} filed by ${n('claimant')} against ${n('respondent')} for ${por(f.amount)}${f.agreement !== null && f.agreement !== undefined ? ` (agreement #${f.agreement})` : ''}; panel: ${list(f.panel, name)}${f.deadline ? `, deciding by block ${f.deadline}` : ''}.`;
+        return `Claim #${f.claim} filed by ${n('claimant')} against ${n('respondent')} for ${por(f.amount)}${f.agreement !== null && f.agreement !== undefined ? ` (agreement #${f.agreement})` : ''}${f.contract !== null && f.contract !== undefined ? ` (contract ${f.contract})` : ''}; panel: ${list(f.panel, name)}${f.deadline ? `, deciding by block ${f.deadline}` : ''}.`;
       case 'ClaimAcknowledged':
         return `Claim #${f.claim} acknowledged: the respondent paid ${por(f.paid)}; ${por(f.remaining)} is left for the guarantors to judge.`;
       case 'ClaimContested':
@@ -152,6 +152,21 @@ export function describeEvent(e: ChainEvent, name: Namer): string {
         return `Agreement #${f.id}: ${n('who')}'s storage deposit of ${por(f.amount)} returned.`;
     }
   }
+  if (e.section === 'contractCommitments') {
+    const contract = `contract ${String(f.contract)}`;
+    switch (e.method) {
+      case 'Committed':
+        return `${n('member')} committed ${por(f.amount)} of coverage to ${contract} (${por(f.total)} in all), until block ${f.until}.`;
+      case 'Released':
+        return `${contract[0].toUpperCase()}${contract.slice(1)} released ${por(f.amount)} of ${n('member')}'s commitment (${por(f.remaining)} left).`;
+      case 'Lapsed':
+        return `${n('member')}'s commitment of ${por(f.amount)} to ${contract} lapsed.`;
+      case 'ClaimFiled':
+        return `${contract[0].toUpperCase()}${contract.slice(1)} filed claim #${f.claim} for ${n('claimant')} against ${n('respondent')} for ${por(f.amount)}.`;
+      case 'ClaimSettled':
+        return `Claim #${f.claim} about ${contract} is final: ${por(f.settled)} of ${n('respondent')}'s commitment settled, ${por(f.remaining)} left.`;
+    }
+  }
   if (e.section === 'council') {
     switch (e.method) {
       case 'Proposed':
@@ -178,6 +193,7 @@ export function describeEvent(e: ChainEvent, name: Namer): string {
 export function concernsClaim(e: ChainEvent, id: number): boolean {
   if (e.section === 'guarantor') return Number(e.fields.claim) === id && e.fields.claim !== undefined;
   if (e.section === 'agreements' && (e.method === 'DefaultReported' || e.method === 'ObligationDefaulted')) return Number(e.fields.claim) === id;
+  if (e.section === 'contractCommitments' && (e.method === 'ClaimFiled' || e.method === 'ClaimSettled')) return Number(e.fields.claim) === id;
   return false;
 }
 

@@ -61,6 +61,8 @@ export interface ClaimView {
   respondent: string;
   amount: string;
   agreement: number | null;
+  /** The smart contract the claim is about (0x-prefixed address), if a contract filed it; absent before runtime 114. */
+  contract?: string | null;
   filedAt: number;
   contest: { atLevel: number; counterClaim: string | null } | null;
   acknowledged: string;

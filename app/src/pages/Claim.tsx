@@ -97,6 +97,14 @@ function ClaimBody({ claim, live, events }: { claim: ClaimView; live: boolean; e
                 </dd>
               </>
             )}
+            {claim.contract && (
+              <>
+                <dt>Contract</dt>
+                <dd>
+                  <code>{claim.contract}</code>
+                </dd>
+              </>
+            )}
             <dt>Filed</dt>
             <dd>block {claim.filedAt}</dd>
             <dt>Evidence</dt>

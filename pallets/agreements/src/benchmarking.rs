@@ -11,7 +11,7 @@ use frame_support::traits::{
 	Hooks,
 };
 use frame_system::RawOrigin;
-use poruka_primitives::{ClaimOutcome, ClaimOutcomeHandler};
+use poruka_primitives::{ClaimOutcome, ClaimOutcomeHandler, ClaimSubject};
 use sp_runtime::traits::{Bounded, One, Saturating};
 
 /// A balance large enough for anything a benchmark holds.
@@ -270,7 +270,7 @@ mod benchmarks {
 		{
 			<Pallet<T> as ClaimOutcomeHandler<BalanceOf<T>>>::on_claim_final(
 				claim,
-				Some(id),
+				Some(ClaimSubject::Agreement(id)),
 				ClaimOutcome::Rejected,
 			);
 		}

@@ -4,7 +4,7 @@
 
 use codec::Encode;
 use frame_support::{ensure, pallet_prelude::*, weights::Weight};
-use poruka_primitives::{ClaimFiler, ClaimId, ClaimOutcome, ClaimOutcomeHandler};
+use poruka_primitives::{ClaimFiler, ClaimId, ClaimOutcome, ClaimOutcomeHandler, ClaimSubject};
 use sp_runtime::DispatchResult;
 
 use crate::{
@@ -37,7 +37,7 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(Self::dependencies_fulfilled(&agreement, index), Error::<T>::DependenciesPending);
 		let (obligor, amount) = (obligation.from.clone(), obligation.kind.value());
-		let claim = T::Claims::file_claim(who, &obligor, amount, &evidence, Some(id))?;
+		let claim = T::Claims::file_claim(who, &obligor, amount, &evidence, Some(ClaimSubject::Agreement(id)))?;
 		Self::set_obligation_state(
 			id,
 			&mut agreement,
@@ -161,10 +161,11 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> ClaimOutcomeHandler<BalanceOf<T>> for Pallet<T> {
 	fn on_claim_final(
 		claim: ClaimId,
-		agreement: Option<AgreementId>,
+		subject: Option<ClaimSubject>,
 		outcome: ClaimOutcome<BalanceOf<T>>,
 	) {
-		let Some(id) = agreement else { return };
+		// Claims about contracts, or about nothing, are not this pallet's.
+		let Some(id) = subject.and_then(|r| r.agreement()) else { return };
 		let result = frame_support::storage::with_storage_layer(|| {
 			Self::apply_claim_outcome(id, claim, outcome, true)
 		});

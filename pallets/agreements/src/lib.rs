@@ -143,7 +143,7 @@ pub type PruningQueue<T> = BlockQueue<PruningQueueStorage<T>>;
 pub mod pallet {
 	use super::*;
 	use frame_system::pallet_prelude::*;
-	use poruka_primitives::{ClaimFiler, Coverage};
+	use poruka_primitives::{ClaimFiler, Commitments, Coverage};
 
 	/// The in-code storage version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
@@ -167,6 +167,10 @@ pub mod pallet {
 
 		/// Files the claims defaults become.
 		type Claims: ClaimFiler<Self::AccountId, BalanceOf<Self>>;
+
+		/// What else holds members' coverage (contracts' commitments): an agreement commits
+		/// only coverage nothing else holds.
+		type OtherCommitments: Commitments<Self::AccountId, BalanceOf<Self>>;
 
 		/// The most parties one agreement can bind (at most 32).
 		#[pallet::constant]

@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::fungible::Inspect};
 use frame_system::pallet_prelude::BlockNumberFor;
-use poruka_primitives::Coverage;
+use poruka_primitives::{Commitments, Coverage};
 use sp_runtime::{
 	traits::{CheckedAdd, One, Saturating, Zero},
 	DispatchResult,
@@ -197,8 +197,10 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		if !committed.is_zero() {
-			let total =
-				Committed::<T>::get(who).checked_add(&committed).ok_or(Error::<T>::Overflow)?;
+			let total = Committed::<T>::get(who)
+				.checked_add(&T::OtherCommitments::committed(who))
+				.and_then(|held| held.checked_add(&committed))
+				.ok_or(Error::<T>::Overflow)?;
 			ensure!(total <= T::Coverage::coverage(who), Error::<T>::InsufficientCoverage);
 			Self::commit(who, committed)?;
 		}

@@ -10,7 +10,7 @@ use frame_support::{
 	weights::Weight,
 };
 use poruka_primitives::{
-	AgreementId, ClaimFiler, ClaimId, ClaimOutcome, ClaimOutcomeHandler, Coverage,
+	AgreementId, ClaimFiler, ClaimId, ClaimOutcome, ClaimOutcomeHandler, ClaimSubject, Coverage,
 };
 use sp_runtime::{BuildStorage, DispatchError};
 
@@ -51,7 +51,7 @@ impl pallet_balances::Config for Test {
 }
 
 /// A claim filed through the mock filer: (claimant, respondent, amount, evidence, agreement).
-pub type FiledClaim = (AccountId, AccountId, Balance, Vec<u8>, Option<AgreementId>);
+pub type FiledClaim = (AccountId, AccountId, Balance, Vec<u8>, Option<ClaimSubject>);
 
 thread_local! {
 	/// Coverage of each active member; absent accounts are not members.
@@ -66,8 +66,23 @@ thread_local! {
 	/// Members that are no longer active but still have a record.
 	pub static SUSPENDED: RefCell<std::collections::BTreeSet<AccountId>> =
 		const { RefCell::new(std::collections::BTreeSet::new()) };
-	/// The weight `on_initialize` may spend.
-	pub static TASK_WEIGHT: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
+	/// What contracts hold of each member's coverage.
+	pub static OTHER_COMMITTED: RefCell<BTreeMap<AccountId, Balance>> =
+		const { RefCell::new(BTreeMap::new()) };
+	/// The weight `on_initialize` may spend.: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
+}
+
+/// Contracts' commitments, mocked: [`OTHER_COMMITTED`].
+pub struct TestOtherCommitments;
+impl poruka_primitives::Commitments<AccountId, Balance> for TestOtherCommitments {
+	fn committed(who: &AccountId) -> Balance {
+		OTHER_COMMITTED.with(|c| c.borrow().get(who).copied().unwrap_or_default())
+	}
+}
+
+/// Contracts hold `amount` of `who`'s coverage.
+pub fn set_other_committed(who: AccountId, amount: Balance) {
+	OTHER_COMMITTED.with(|c| c.borrow_mut().insert(who, amount));
 }
 
 /// The guarantor pallet's coverage, mocked.
@@ -109,14 +124,14 @@ impl ClaimFiler<AccountId, Balance> for TestClaims {
 		respondent: &AccountId,
 		amount: Balance,
 		evidence: &[u8],
-		agreement: Option<AgreementId>,
+		subject: Option<ClaimSubject>,
 	) -> Result<ClaimId, DispatchError> {
 		if CLAIMS_FAIL.with(|f| *f.borrow()) {
 			return Err(DispatchError::Other("the claimant cannot pay the claim bond"));
 		}
 		CLAIMS.with(|c| {
 			let mut claims = c.borrow_mut();
-			claims.push((*claimant, *respondent, amount, evidence.to_vec(), agreement));
+			claims.push((*claimant, *respondent, amount, evidence.to_vec(), subject));
 			Ok(claims.len() as ClaimId - 1)
 		})
 	}
@@ -137,7 +152,11 @@ pub fn claims() -> Vec<FiledClaim> {
 
 /// The guarantor pallet decides claim `claim` of agreement `agreement`.
 pub fn decide(claim: ClaimId, agreement: AgreementId, outcome: ClaimOutcome<Balance>) {
-	<Agreements as ClaimOutcomeHandler<Balance>>::on_claim_final(claim, Some(agreement), outcome);
+	<Agreements as ClaimOutcomeHandler<Balance>>::on_claim_final(
+		claim,
+		Some(ClaimSubject::Agreement(agreement)),
+		outcome,
+	);
 }
 
 parameter_types! {
@@ -149,6 +168,7 @@ impl pallet_agreements::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Coverage = TestCoverage;
 	type Claims = TestClaims;
+	type OtherCommitments = TestOtherCommitments;
 	type MaxParties = ConstU32<4>;
 	type MaxObligations = ConstU32<6>;
 	type MaxDependencies = ConstU32<3>;
@@ -240,6 +260,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	SUSPENDED.with(|s| s.borrow_mut().clear());
 	CLAIMS.with(|c| c.borrow_mut().clear());
 	CLAIMS_FAIL.with(|f| *f.borrow_mut() = false);
+	OTHER_COMMITTED.with(|c| c.borrow_mut().clear());
 	DEPOSIT.with(|d| *d.borrow_mut() = (0, 0));
 	TASK_WEIGHT.with(|w| *w.borrow_mut() = Weight::MAX);
 	for who in [ALICE, BOB, CAROL, DAVE] {

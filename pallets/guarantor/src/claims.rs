@@ -23,7 +23,7 @@ use crate::{
 	Members, NewestFirst, NextClaimId, OpenClaims, Pallet, Payment, PaymentSource, Side, Verdict,
 	WeightInfo,
 };
-use poruka_primitives::{AgreementId, ClaimId};
+use poruka_primitives::{ClaimId, ClaimSubject};
 
 /// What a vote did, which is what it is charged for (`vote`'s weight).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -131,7 +131,7 @@ impl<T: Config> Pallet<T> {
 		respondent: &T::AccountId,
 		amount: BalanceOf<T>,
 		evidence: &[u8],
-		agreement: Option<AgreementId>,
+		subject: Option<ClaimSubject>,
 		require_active: bool,
 	) -> Result<ClaimId, DispatchError> {
 		ensure!(claimant != respondent, Error::<T>::SelfClaim);
@@ -163,7 +163,7 @@ impl<T: Config> Pallet<T> {
 			respondent: respondent.clone(),
 			amount,
 			evidence,
-			agreement,
+			subject,
 			filed_at: frame_system::Pallet::<T>::block_number(),
 			contest: None,
 			acknowledged: Zero::zero(),
@@ -200,7 +200,8 @@ impl<T: Config> Pallet<T> {
 			claimant: claimant.clone(),
 			respondent: respondent.clone(),
 			amount,
-			agreement,
+			agreement: subject.and_then(|r| r.agreement()),
+			contract: subject.and_then(|r| r.contract()),
 			panel: panel_accounts,
 			deadline: claim.deadline_block(),
 		});
@@ -543,11 +544,11 @@ impl<T: Config> ClaimFiler<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		respondent: &T::AccountId,
 		amount: BalanceOf<T>,
 		evidence: &[u8],
-		agreement: Option<AgreementId>,
+		subject: Option<ClaimSubject>,
 	) -> Result<ClaimId, DispatchError> {
 		// All or nothing, whatever the caller does with an error.
 		frame_support::storage::with_storage_layer(|| {
-			Self::do_file_claim(claimant, respondent, amount, evidence, agreement, false)
+			Self::do_file_claim(claimant, respondent, amount, evidence, subject, false)
 		})
 	}
 

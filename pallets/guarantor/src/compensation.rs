@@ -178,9 +178,9 @@ impl<T: Config> Pallet<T> {
 			}
 			Self::store_or_remove(who, member);
 		}
-		let agreement = claim.agreement;
+		let subject = claim.subject;
 		Claims::<T>::insert(id, claim);
-		T::OnClaimFinal::on_claim_final(id, agreement, outcome);
+		T::OnClaimFinal::on_claim_final(id, subject, outcome);
 		Ok(())
 	}
 

@@ -258,11 +258,11 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::traits::{fungible::MutateHold, EnsureOrigin};
 	use frame_system::pallet_prelude::*;
-	use poruka_primitives::{ClaimOutcomeHandler, Commitments};
+	use poruka_primitives::{ClaimOutcomeHandler, Commitments, H160};
 	use sp_runtime::traits::Zero;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -628,6 +628,8 @@ pub mod pallet {
 			respondent: T::AccountId,
 			amount: BalanceOf<T>,
 			agreement: Option<AgreementId>,
+			/// The contract whose promise the claim says was broken, if a contract filed it.
+			contract: Option<H160>,
 			panel: Vec<T::AccountId>,
 			deadline: Option<BlockNumberFor<T>>,
 		},
@@ -1035,7 +1037,14 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let claimant = ensure_signed(origin)?;
 			let id =
-				Self::do_file_claim(&claimant, &respondent, amount, &evidence, agreement, true)?;
+				Self::do_file_claim(
+				&claimant,
+				&respondent,
+				amount,
+				&evidence,
+				agreement.map(ClaimSubject::Agreement),
+				true,
+			)?;
 			// Charged for the respondent's guarantees, all of which were made liable, and for
 			// seating arbiters if nobody could sit on a panel.
 			let guarantees = Members::<T>::get(&respondent).map_or(0, |m| m.guarantors);

@@ -9,7 +9,7 @@ use frame_support::{
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
-use poruka_primitives::{AgreementId, ClaimId, ClaimOutcome, ClaimOutcomeHandler, Commitments};
+use poruka_primitives::{ClaimId, ClaimOutcome, ClaimOutcomeHandler, ClaimSubject, Commitments};
 use sp_runtime::BuildStorage;
 
 use crate as pallet_guarantor;
@@ -41,7 +41,7 @@ impl pallet_balances::Config for Test {
 }
 
 /// A claim's final outcome as `OnClaimFinal` hears it.
-pub type Outcome = (ClaimId, Option<AgreementId>, ClaimOutcome<Balance>);
+pub type Outcome = (ClaimId, Option<ClaimSubject>, ClaimOutcome<Balance>);
 
 thread_local! {
 	/// Commitments other pallets hold against members' coverage.
@@ -98,12 +98,8 @@ pub fn set_committed(who: AccountId, amount: Balance) {
 /// Records outcomes in [`OUTCOMES`].
 pub struct RecordOutcomes;
 impl ClaimOutcomeHandler<Balance> for RecordOutcomes {
-	fn on_claim_final(
-		claim: ClaimId,
-		agreement: Option<AgreementId>,
-		outcome: ClaimOutcome<Balance>,
-	) {
-		OUTCOMES.with(|o| o.borrow_mut().push((claim, agreement, outcome)));
+	fn on_claim_final(claim: ClaimId, subject: Option<ClaimSubject>, outcome: ClaimOutcome<Balance>) {
+		OUTCOMES.with(|o| o.borrow_mut().push((claim, subject, outcome)));
 	}
 }
 

@@ -10,12 +10,15 @@ use poruka_primitives::Commitments;
 use scale_info::TypeInfo;
 
 use crate::{
-	Arbiter, Arbitrations, BalanceOf, Bond, ClaimId, ClaimPayments, ClaimPhase, Claims,
+	Arbiter, Arbitrations, BalanceOf, Bond, ClaimId, ClaimOf, ClaimPayments, ClaimPhase, Claims,
 	ClaimsByAccount, Config, Contest, Credits, Debts, Guarantees, Liabilities, Liability,
 	MemberCount, MemberCounts, MemberOf, MemberStatus, Members, NextClaimId, OpenClaims, Pallet,
 	Panelist, Payment, Side, Unbonding, UnbondingChunk, Verdict, Wards,
 };
-use poruka_primitives::AgreementId;
+use frame_support::{pallet_prelude::MaxEncodedLen, weights::Weight};
+use poruka_primitives::{
+	AgreementId, ClaimOutcome, ClaimStage, ClaimSubject, ClaimSummary, ClaimView,
+};
 
 /// The most entries one list in a view holds (debts, credits, claims of an account); the
 /// claims list says with a `truncated` flag when there are more.
@@ -402,6 +405,11 @@ impl<T: Config> Pallet<T> {
 		crate::ClaimSteps::<T>::get(id).into_inner()
 	}
 
+	/// What claim `id` concerns (an agreement, a contract), while the chain keeps it.
+	pub fn claim_subject(id: ClaimId) -> Option<ClaimSubject> {
+		Claims::<T>::get(id).and_then(|claim| claim.subject)
+	}
+
 	/// The status of claim `id`.
 	pub fn claim_status(id: ClaimId) -> Result<ClaimStatusOf<T>, QueryError> {
 		let Some(claim) = Claims::<T>::get(id) else {
@@ -444,7 +452,7 @@ impl<T: Config> Pallet<T> {
 			respondent: claim.respondent,
 			amount: claim.amount,
 			evidence: claim.evidence.into_inner(),
-			agreement: claim.agreement,
+			agreement: claim.subject.and_then(|s| s.agreement()),
 			filed_at: claim.filed_at,
 			contest: claim.contest,
 			acknowledged: claim.acknowledged,
@@ -646,5 +654,66 @@ impl<T: Config> Pallet<T> {
 			counts: g.counts(&T::MinGuarantee::get()),
 			liable_claims: g.liable_claims,
 		}
+	}
+}
+
+impl<Balance: Copy + sp_runtime::traits::Zero> ClaimPhase<Balance> {
+	/// The phase as another pallet (or a contract) reads it: a pending verdict or a final
+	/// outcome as a [`ClaimOutcome`].
+	pub fn stage(&self) -> ClaimStage<Balance> {
+		let outcome = |verdict: &Verdict<Balance>, compensated: Balance| match verdict {
+			Verdict::Uphold { amount, force_majeure } => ClaimOutcome::Upheld {
+				amount: *amount,
+				compensated,
+				force_majeure: *force_majeure,
+			},
+			Verdict::Reject => ClaimOutcome::Rejected,
+			Verdict::CounterUphold { amount, force_majeure } => ClaimOutcome::CounterUpheld {
+				amount: *amount,
+				compensated,
+				force_majeure: *force_majeure,
+			},
+		};
+		match self {
+			Self::Open => ClaimStage::Open,
+			Self::Appealed => ClaimStage::Appealed,
+			Self::Arbitration => ClaimStage::Arbitration,
+			Self::Decided { verdict } => ClaimStage::Decided(outcome(verdict, Balance::zero())),
+			Self::Paid { amount, compensated, force_majeure } =>
+				ClaimStage::Final(ClaimOutcome::Upheld {
+					amount: *amount,
+					compensated: *compensated,
+					force_majeure: *force_majeure,
+				}),
+			Self::Rejected => ClaimStage::Final(ClaimOutcome::Rejected),
+			Self::CounterPaid { amount, compensated, force_majeure } =>
+				ClaimStage::Final(ClaimOutcome::CounterUpheld {
+					amount: *amount,
+					compensated: *compensated,
+					force_majeure: *force_majeure,
+				}),
+			Self::Dismissed => ClaimStage::Final(ClaimOutcome::Dismissed),
+		}
+	}
+}
+
+impl<T: Config> ClaimView<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn claim_summary(id: ClaimId) -> Option<ClaimSummary<T::AccountId, BalanceOf<T>>> {
+		let claim = Claims::<T>::get(id)?;
+		Some(ClaimSummary {
+			stage: claim.phase.stage(),
+			level: claim.level(),
+			subject: claim.subject,
+			amount: claim.amount,
+			claimant: claim.claimant,
+			respondent: claim.respondent,
+		})
+	}
+
+	fn claim_summary_weight() -> Weight {
+		// One read of a claim, at its largest.
+		T::DbWeight::get()
+			.reads(1)
+			.saturating_add(Weight::from_parts(0, ClaimOf::<T>::max_encoded_len() as u64))
 	}
 }

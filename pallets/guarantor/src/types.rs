@@ -7,7 +7,7 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 
-pub use poruka_primitives::{queue::Slot, AgreementId, ClaimId, NewestFirst};
+pub use poruka_primitives::{queue::Slot, AgreementId, ClaimId, ClaimSubject, NewestFirst};
 
 /// Where a member stands.
 #[derive(
@@ -665,8 +665,8 @@ where
 	pub amount: Balance,
 	/// A hash or URI of the evidence.
 	pub evidence: BoundedVec<u8, MaxEvidence>,
-	/// The agreement the claim concerns, if any.
-	pub agreement: Option<AgreementId>,
+	/// What the claim concerns, if anything: an agreement, or a smart contract's promise.
+	pub subject: Option<ClaimSubject>,
 	/// When it was filed.
 	pub filed_at: BlockNumber,
 	/// The respondent's contest, if it contested (the claimant's guarantors then judge too).

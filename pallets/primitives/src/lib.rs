@@ -32,6 +32,7 @@ pub mod testing;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+pub use sp_core::H160;
 use sp_runtime::{DispatchError, Weight};
 
 pub use index::{newest_first_page, NewestFirst};
@@ -47,6 +48,47 @@ pub type ClaimId = u32;
 
 /// Identifies an agreement: what a claim may refer to.
 pub type AgreementId = u32;
+
+/// What a claim concerns, if anything: an agreement of the agreements pallet, or a smart
+/// contract whose promise the claimant says the respondent broke.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum ClaimSubject {
+	/// An agreement (its id in the agreements pallet).
+	Agreement(AgreementId),
+	/// A smart contract (its 20-byte address).
+	Contract(H160),
+}
+
+impl ClaimSubject {
+	/// The agreement, if the claim concerns one.
+	pub fn agreement(&self) -> Option<AgreementId> {
+		match self {
+			Self::Agreement(id) => Some(*id),
+			Self::Contract(_) => None,
+		}
+	}
+
+	/// The contract, if the claim concerns one.
+	pub fn contract(&self) -> Option<H160> {
+		match self {
+			Self::Contract(address) => Some(*address),
+			Self::Agreement(_) => None,
+		}
+	}
+}
 
 /// Coverage: what a member can be trusted with in one transaction.
 pub trait Coverage<AccountId, Balance> {
@@ -78,18 +120,31 @@ impl<AccountId, Balance: Default> Commitments<AccountId, Balance> for () {
 	}
 }
 
+/// Two pallets' commitments: what both promised away.
+impl<AccountId, Balance, A, B> Commitments<AccountId, Balance> for (A, B)
+where
+	Balance: sp_runtime::Saturating,
+	A: Commitments<AccountId, Balance>,
+	B: Commitments<AccountId, Balance>,
+{
+	fn committed(who: &AccountId) -> Balance {
+		A::committed(who).saturating_add(B::committed(who))
+	}
+}
+
 /// Filing a claim against a member, as a pallet does on a member's behalf.
 pub trait ClaimFiler<AccountId, Balance> {
 	/// Files a claim by `claimant` against `respondent` for `amount`, with `evidence` (a hash or
-	/// URI) and the agreement it concerns. The claimant's claim bond is held exactly as for a
-	/// claim filed by hand, but the claimant may be a member in any status (a receiver whose
-	/// guarantors left it can still report a default). Returns the new claim's id.
+	/// URI) and what it concerns (an agreement, a contract). The claimant's claim bond is held
+	/// exactly as for a claim filed by hand, but the claimant may be a member in any status (a
+	/// receiver whose guarantors left it can still report a default). Returns the new claim's
+	/// id.
 	fn file_claim(
 		claimant: &AccountId,
 		respondent: &AccountId,
 		amount: Balance,
 		evidence: &[u8],
-		agreement: Option<AgreementId>,
+		subject: Option<ClaimSubject>,
 	) -> Result<ClaimId, DispatchError>;
 
 	/// Whether `claimant` could file a claim now: a member in any status, able to post the
@@ -144,13 +199,9 @@ pub enum ClaimOutcome<Balance> {
 
 /// Learns how claims end, without polling.
 pub trait ClaimOutcomeHandler<Balance> {
-	/// Called once, when claim `claim` (referring to `agreement`, if any) becomes final and has
-	/// been executed.
-	fn on_claim_final(
-		claim: ClaimId,
-		agreement: Option<AgreementId>,
-		outcome: ClaimOutcome<Balance>,
-	);
+	/// Called once, when claim `claim` (concerning `subject`, if anything) becomes final and
+	/// has been executed. Each handler acts only on the subjects it owns.
+	fn on_claim_final(claim: ClaimId, subject: Option<ClaimSubject>, outcome: ClaimOutcome<Balance>);
 
 	/// The most weight [`ClaimOutcomeHandler::on_claim_final`] takes: the guarantor pallet adds
 	/// it to the weight of everything that can make a claim final.
@@ -160,5 +211,63 @@ pub trait ClaimOutcomeHandler<Balance> {
 }
 
 impl<Balance> ClaimOutcomeHandler<Balance> for () {
-	fn on_claim_final(_: ClaimId, _: Option<AgreementId>, _: ClaimOutcome<Balance>) {}
+	fn on_claim_final(_: ClaimId, _: Option<ClaimSubject>, _: ClaimOutcome<Balance>) {}
+}
+
+/// Two handlers: each learns of every claim and acts on the subjects it owns.
+impl<Balance: Copy, A, B> ClaimOutcomeHandler<Balance> for (A, B)
+where
+	A: ClaimOutcomeHandler<Balance>,
+	B: ClaimOutcomeHandler<Balance>,
+{
+	fn on_claim_final(claim: ClaimId, subject: Option<ClaimSubject>, outcome: ClaimOutcome<Balance>) {
+		A::on_claim_final(claim, subject, outcome);
+		B::on_claim_final(claim, subject, outcome);
+	}
+
+	fn on_claim_final_weight() -> Weight {
+		A::on_claim_final_weight().saturating_add(B::on_claim_final_weight())
+	}
+}
+
+/// Where a claim stands, as another pallet (or a contract) reads it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ClaimSummary<AccountId, Balance> {
+	/// Who filed it.
+	pub claimant: AccountId,
+	/// Against whom.
+	pub respondent: AccountId,
+	/// The amount claimed.
+	pub amount: Balance,
+	/// What it concerns.
+	pub subject: Option<ClaimSubject>,
+	/// The level of the guarantor tree that judges it now (1: the respondent's guarantors).
+	pub level: u32,
+	/// Where it is in its life.
+	pub stage: ClaimStage<Balance>,
+}
+
+/// A claim's stage, for [`ClaimSummary`].
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum ClaimStage<Balance> {
+	/// Before a panel: awaiting the respondent and its guarantors' votes.
+	Open,
+	/// Appealed to the next level's panel.
+	Appealed,
+	/// A panel decided; the verdict (as the outcome it would be, nothing paid yet) stands
+	/// unless appealed in time.
+	Decided(ClaimOutcome<Balance>),
+	/// Before the council's arbiters.
+	Arbitration,
+	/// Final and executed.
+	Final(ClaimOutcome<Balance>),
+}
+
+/// Reading claims, for pallets (and contracts) that act on them.
+pub trait ClaimView<AccountId, Balance> {
+	/// Claim `claim`, while the chain keeps it (final claims are pruned after their retention).
+	fn claim_summary(claim: ClaimId) -> Option<ClaimSummary<AccountId, Balance>>;
+
+	/// The most weight [`ClaimView::claim_summary`] takes.
+	fn claim_summary_weight() -> Weight;
 }

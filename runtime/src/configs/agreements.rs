@@ -28,6 +28,8 @@ impl pallet_agreements::Config for Runtime {
 	type Coverage = super::super::Guarantor;
 	/// ...and defaults become claims there.
 	type Claims = super::super::Guarantor;
+	/// Contracts' commitments hold coverage too.
+	type OtherCommitments = super::super::ContractCommitments;
 	type MaxParties = ConstU32<8>;
 	type MaxObligations = ConstU32<16>;
 	type MaxDependencies = ConstU32<4>;

@@ -47,9 +47,10 @@ impl pallet_guarantor::Config for Runtime {
 	/// The council members uninvolved in a claim arbitrate it.
 	type Arbiters = CouncilMembers;
 	type TimingOrigin = CouncilTwoThirds;
-	/// Agreements commit members' coverage, and learn how the claims their defaults became end.
-	type Commitments = super::super::Agreements;
-	type OnClaimFinal = super::super::Agreements;
+	/// Agreements and contracts commit members' coverage, and learn how the claims about them
+	/// end.
+	type Commitments = (super::super::Agreements, super::super::ContractCommitments);
+	type OnClaimFinal = (super::super::Agreements, super::super::ContractCommitments);
 	type MinGuarantee = ConstU128<{ 10 * UNIT }>;
 	type MinGuarantors = ConstU32<2>;
 	type MaxGuarantors = ConstU32<16>;

@@ -15,7 +15,8 @@ use sp_runtime::{generic::Era, Perbill};
 
 // The runtime's aggregated types, which `derive_impl` injects.
 use super::super::{
-	AccountId, Balance, Balances, Nonce, Runtime, Timestamp, TxExtension, DEPOSIT_PER_BYTE,
+	precompiles::PorukaPrecompile, AccountId, Agreements, Balance, Balances, BlockNumber,
+	Guarantor, Nonce, Runtime, Timestamp, TxExtension, DAYS, DEPOSIT_PER_BYTE,
 };
 #[allow(unused_imports)]
 use super::super::{RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin};
@@ -58,6 +59,8 @@ impl pallet_revive::Config for Runtime {
 	/// Accounts are mapped by `map_account`, which holds a deposit for the mapping.
 	type AutoMap = ConstBool<false>;
 	type DebugEnabled = ConstBool<false>;
+	/// The Poruka precompile: the guarantor system, for contracts.
+	type Precompiles = (PorukaPrecompile<Self>,);
 }
 
 /// How an Ethereum transaction would become one of ours: our transaction extensions with the
@@ -84,5 +87,42 @@ impl pallet_revive::evm::runtime::EthExtra for EthExtraImpl {
 			frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 			frame_system::WeightReclaim::<Runtime>::new(),
 		)
+	}
+}
+
+parameter_types! {
+	/// A commitment to a contract's promise runs at most a year.
+	pub const MaxCommitPeriod: BlockNumber = 365 * DAYS;
+}
+
+/// The bridge from contracts to the guarantor system: members commit coverage to contracts'
+/// promises, and contracts file claims for broken ones (through the Poruka precompile).
+impl pallet_contract_commitments::Config for Runtime {
+	type Balance = Balance;
+	/// Membership and coverage come from the guarantor pallet...
+	type Coverage = Guarantor;
+	/// ...where agreements hold coverage too...
+	type OtherCommitments = Agreements;
+	/// ...and claims are filed and judged.
+	type Claims = Guarantor;
+	/// A member's commitments are bounded in number (no storage deposit is held for them).
+	type MaxContractsPerMember = ConstU32<16>;
+	type MaxCommitPeriod = MaxCommitPeriod;
+	type WeightInfo = pallet_contract_commitments::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = CoveredMembers;
+}
+
+/// Makes founders with a deposit of the coverage asked, for the benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct CoveredMembers;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_contract_commitments::BenchmarkHelper<AccountId, Balance> for CoveredMembers {
+	fn make_covered_member(who: &AccountId, coverage: Balance) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = Balances::mint_into(who, coverage.saturating_add(1_000 * super::super::UNIT));
+		let _ = pallet_guarantor::Pallet::<Runtime>::do_add_founder(who);
+		let _ = pallet_guarantor::Pallet::<Runtime>::do_deposit(who, coverage);
 	}
 }

@@ -70,6 +70,8 @@ pub fn check_invariants() {
 	poruka_runtime::Agreements::do_try_state().expect("the agreements invariants hold");
 	poruka_runtime::NodeRegistry::do_try_state().expect("the node registry agrees with itself");
 	poruka_runtime::ValidatorSet::do_try_state().expect("the validator set invariants hold");
+	poruka_runtime::ContractCommitments::do_try_state()
+		.expect("the contract commitments invariants hold");
 }
 
 /// Passes `call` as a council motion: Alice proposes it with threshold 4 (two thirds of the

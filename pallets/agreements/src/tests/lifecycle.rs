@@ -155,6 +155,13 @@ fn acceptance_is_checked() {
 			Error::<Test>::InsufficientCoverage
 		);
 		Committed::<Test>::remove(BOB);
+		// So do his commitments to contracts.
+		set_other_committed(BOB, 400);
+		assert_noop!(
+			Agreements::accept(RuntimeOrigin::signed(BOB), 0),
+			Error::<Test>::InsufficientCoverage
+		);
+		set_other_committed(BOB, 0);
 		// Carol cannot cover her payment.
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(CAROL), MALLORY, 900));
 		assert_noop!(

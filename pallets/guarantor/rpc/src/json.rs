@@ -11,6 +11,7 @@ use pallet_guarantor_runtime_api::{
 	ClaimStatus, ClaimStep, ClaimsOfView, GuarantorTree, MemberInfo, Panelist, Verdict, WardTree,
 };
 use serde::Serialize;
+use sp_core::H160;
 
 /// A claim's status: the runtime's view, with the evidence rendered and what is derived from
 /// the phase and panels.
@@ -34,6 +35,10 @@ pub struct ClaimStatusJson<A, B, N> {
 	/// The steps the claim took after its filing, oldest first: `null` at a block of a runtime
 	/// that did not keep them (before 112); a claim filed before that has only the steps since.
 	pub steps: Option<Vec<StepJson<B, N>>>,
+	/// The smart contract (0x-prefixed 20-byte address) whose promise the claim concerns, if
+	/// a contract filed it (`agreement` is then `null`); `null` otherwise, and at a block of a
+	/// runtime before 113.
+	pub contract: Option<H160>,
 }
 
 /// A step of a claim: `at` (block), `level`, `phase` (with `upheld`, `compensated` and
@@ -66,6 +71,7 @@ impl<A: Clone, B: Clone, N> From<ClaimStatus<A, B, N>> for ClaimStatusJson<A, B,
 			r#final: status.phase.is_final(),
 			panel: status.panels.last().cloned().unwrap_or_default(),
 			steps: None,
+			contract: None,
 			status,
 		}
 	}
@@ -276,6 +282,7 @@ mod tests {
 					{"at": 25, "level": 1, "phase": "paid", "upheld": "30", "compensated": "25",
 					 "forceMajeure": false},
 				],
+				"contract": null,
 			})
 		);
 	}
@@ -303,7 +310,12 @@ mod tests {
 			liable: vec![],
 			arbitration: None,
 		};
-		let json = to_json(ClaimStatusJson::from(status));
+		let mut json = ClaimStatusJson::from(status);
+		assert_eq!(json.contract, None, "the contract is the RPC's to add, where the runtime keeps it");
+		json.contract = Some(H160::repeat_byte(0xab));
+		let json = to_json(json);
+		assert_eq!(json["contract"], json!(format!("0x{}", "ab".repeat(20))));
+		assert_eq!(json["agreement"], Value::Null);
 		assert_eq!(json["phase"], "decided");
 		assert_eq!(json["verdict"], json!({"verdict": "reject"}));
 		assert_eq!(

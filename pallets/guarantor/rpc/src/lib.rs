@@ -200,6 +200,11 @@ where
 				self.client.runtime_api().claim_steps(at, claim_id).map_err(runtime_error)?;
 			json.steps = Some(steps.into_iter().map(Into::into).collect());
 		}
+		if self.api_version(at)? >= 6 {
+			let subject =
+				self.client.runtime_api().claim_subject(at, claim_id).map_err(runtime_error)?;
+			json.contract = subject.and_then(|s| s.contract());
+		}
 		Ok(json)
 	}
 

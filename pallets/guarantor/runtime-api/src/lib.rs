@@ -16,7 +16,7 @@ pub use pallet_guarantor::{
 		DebtView, GuaranteeView, GuarantorTree, LiableView, MemberInfo, QueryError, TreeNode,
 		WardNode, WardTree, MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
 	},
-	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, ClaimStep, Contest, Liability, MemberCounts,
+	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, ClaimStep, ClaimSubject, Contest, Liability, MemberCounts,
 	MemberStatus, Panelist, Payment, PaymentSource, Side, Verdict,
 };
 
@@ -35,7 +35,10 @@ sp_api::decl_runtime_apis! {
 	/// listed an arbitrary `MAX_LISTED` of an account with more. `summary`, `ward_tree`.
 	///
 	/// Version 5: `claim_steps`.
-	#[api_version(5)]
+	///
+	/// Version 6: `claim_subject` (a claim may concern a smart contract, not only an
+	/// agreement).
+	#[api_version(6)]
 	pub trait GuarantorApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -78,5 +81,10 @@ sp_api::decl_runtime_apis! {
 		/// Empty for a claim that took none, is pruned or never existed; a claim filed before
 		/// runtime 112 has only the steps since. Since version 5.
 		fn claim_steps(id: ClaimId) -> alloc::vec::Vec<ClaimStep<Balance, BlockNumber>>;
+
+		/// What claim `id` concerns: an agreement or a smart contract; `None` for a claim about
+		/// neither, pruned, or that never existed. Since version 6.
+		#[api_version(6)]
+		fn claim_subject(id: ClaimId) -> Option<ClaimSubject>;
 	}
 }

@@ -4,7 +4,7 @@
 use super::*;
 use crate::{ClaimPhase, Claims, Debts, Error, Event, Guarantees, Side};
 use frame_support::assert_noop;
-use poruka_primitives::{ClaimFiler, ClaimOutcome};
+use poruka_primitives::{ClaimFiler, ClaimOutcome, ClaimSubject};
 
 /// 4 (deposit 10) is guaranteed by the founders 1 and 2 (40 each); 5 by 1 and 3; 6 by 2 and 3.
 fn cooperative() -> ExtBuilder {
@@ -207,7 +207,8 @@ fn a_suspended_receiver_can_still_file_through_a_pallet_but_not_by_hand() {
 		// The agreements pallet reports a default for it, as long as it can post the bond.
 		assert!(<Guarantor as ClaimFiler<_, _>>::can_file(&5));
 		let id =
-			<Guarantor as ClaimFiler<_, _>>::file_claim(&5, &4, 30, b"terms", Some(2)).unwrap();
+			<Guarantor as ClaimFiler<_, _>>::file_claim(&5, &4, 30, b"terms", Some(ClaimSubject::Agreement(2)))
+				.unwrap();
 		assert_eq!(Claims::<Test>::get(id).unwrap().claimant, 5);
 		assert_eq!(held(HoldReason::ClaimBond, 5), CLAIM_BOND);
 		// Without the bond it cannot.

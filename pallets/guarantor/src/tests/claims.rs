@@ -3,7 +3,7 @@
 use super::*;
 use crate::{claims::Tally, ClaimPhase, Claims, ClaimsByAccount, Error, Event, Side};
 use frame_support::{assert_noop, BoundedVec};
-use poruka_primitives::{ClaimFiler, ClaimOutcome};
+use poruka_primitives::{ClaimFiler, ClaimOutcome, ClaimSubject};
 use sp_runtime::DispatchError;
 
 /// 4 is a member guaranteed by 1 (40), 2 (30) and 3 (20); 5 by 1 and 2 (20 each).
@@ -28,7 +28,7 @@ fn filing_holds_the_bond_and_seats_the_respondents_guarantors() {
 		assert_eq!(held(HoldReason::ClaimBond, 5), CLAIM_BOND);
 		let claim = Claims::<Test>::get(0).unwrap();
 		assert_eq!((claim.claimant, claim.respondent, claim.amount), (5, 4, 50));
-		assert_eq!(claim.agreement, Some(7));
+		assert_eq!(claim.subject, Some(ClaimSubject::Agreement(7)));
 		assert_eq!(claim.phase, ClaimPhase::Open);
 		assert_eq!(claim.level(), 1);
 		assert_eq!(claim.deadline_block(), Some(1 + DECISION_PERIOD));
@@ -44,6 +44,7 @@ fn filing_holds_the_bond_and_seats_the_respondents_guarantors() {
 			respondent: 4,
 			amount: 50,
 			agreement: Some(7),
+			contract: None,
 			panel: vec![1, 2, 3],
 			deadline: Some(1 + DECISION_PERIOD),
 		}));
@@ -187,7 +188,7 @@ fn acknowledging_pays_from_the_deposit_and_ends_a_claim_it_covers() {
 			outcomes(),
 			vec![(
 				0,
-				Some(3),
+				Some(ClaimSubject::Agreement(3)),
 				ClaimOutcome::Upheld { amount: 50, compensated: 50, force_majeure: false }
 			)]
 		);
