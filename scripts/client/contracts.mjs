@@ -59,9 +59,30 @@ const free = async (who) => (await api.query.system.account(who.address)).data.f
 /** A member's 20-byte contract address (its account is mapped at genesis on the dev chain). */
 const addressOf = async (who) => (await api.call.reviveApi.address(who.address)).toHex();
 
-/** Calls `contract` in a transaction signed by `who`; its events. */
-const callContract = (who, contract, data, value = 0n) =>
-  send(who, api.tx.revive.call(contract, value, WEIGHT, DEPOSIT_LIMIT, data));
+/** What each contract call cost: printed at the end (docs/performance.md quotes it). */
+const costs = [];
+/** The fee `who` paid in `events`. */
+const feePaid = (events, who) =>
+  events
+    .filter((e) => api.events.transactionPayment.TransactionFeePaid.is(e) && e.data.who.eq(who.address))
+    .reduce((sum, e) => sum + e.data.actualFee.toBigInt(), 0n);
+/** The weight a transaction was charged (its `ExtrinsicSuccess`). */
+function charged(events) {
+  const success = events.find((e) => api.events.system.ExtrinsicSuccess.is(e));
+  const weight = success.data.dispatchInfo.weight;
+  return { refTime: weight.refTime.toBigInt(), proofSize: weight.proofSize.toBigInt() };
+}
+/** Calls `contract` in a transaction signed by `who`, after a dry run of it (its weight and
+ * storage deposit are recorded as `label`); its events. */
+async function callContract(who, contract, data, value = 0n, label = null) {
+  const dry = await api.call.reviveApi.call(who.address, contract, value, null, null, data);
+  const events = await send(who, api.tx.revive.call(contract, value, WEIGHT, DEPOSIT_LIMIT, data));
+  if (label) {
+    const deposit = dry.storageDeposit.isCharge ? dry.storageDeposit.asCharge.toBigInt() : 0n;
+    costs.push({ call: label, ...charged(events), required: dry.weightRequired.refTime.toBigInt(), deposit, fee: feePaid(events, who) });
+  }
+  return events;
+}
 /** Reads `contract` without a transaction (the `ReviveApi.call` dry run); the output bytes. */
 async function read(contract, data) {
   const result = await api.call.reviveApi.call(alice.address, contract, 0, null, null, data);
@@ -84,13 +105,14 @@ const deployed = await send(
 const instantiated = deployed.find((e) => api.events.revive.Instantiated.is(e));
 check(instantiated, 'the contract is instantiated');
 const contract = instantiated.data.contract.toHex();
+costs.push({ call: 'GroupPurchase deploy', ...charged(deployed), required: 0n, deposit: 0n, fee: feePaid(deployed, charlie) });
 console.log(`   the contract: ${contract}`);
 const share = wordAt(await read(contract, encode('share()')), 0);
 check(share === SHARE, 'its share is 50 POR');
 
 step('2. Dave and Eve join: each commits 50 POR of its coverage to the contract');
 const [daveJoined, eveJoined] = await Promise.all([
-  callContract(dave, contract, encode('join()')),
+  callContract(dave, contract, encode('join()'), 0n, 'GroupPurchase.join (commits coverage)'),
   callContract(eve, contract, encode('join()')),
 ]);
 for (const [who, events] of [['Dave', daveJoined], ['Eve', eveJoined]]) {
@@ -105,14 +127,20 @@ check(BigInt(daveMember.committed) === SHARE, "the guarantor pallet counts Dave'
 
 step('3. Eve pays her share; her commitment is released. Dave does not pay.');
 const charlieBefore = await free(charlie);
-const paid = await callContract(eve, contract, encode('pay()'), SHARE);
+const paid = await callContract(eve, contract, encode('pay()'), SHARE, 'GroupPurchase.pay (pays, releases)');
 check(paid.some((e) => api.events.contractCommitments.Released.is(e)), "Eve's commitment is released");
 check((await free(charlie)) - charlieBefore === SHARE, 'Charlie received her 50 POR');
 
 step('4. After the deadline, Charlie has the contract claim Dave\'s share');
 await untilBlock(payBy + 1);
 const daveAddress = await addressOf(dave);
-const claimed = await callContract(charlie, contract, encode('claimDefault(address)', addressWord(daveAddress)));
+const claimed = await callContract(
+  charlie,
+  contract,
+  encode('claimDefault(address)', addressWord(daveAddress)),
+  0n,
+  'GroupPurchase.claimDefault (files the claim)',
+);
 const filed = claimed.find((e) => api.events.guarantor.ClaimFiled.is(e));
 check(filed, 'the precompile filed a claim (Guarantor.ClaimFiled)');
 const claim = filed.data.claim.toNumber();
@@ -147,5 +175,13 @@ check(
 const settled = (await api.rpc.guarantor.member(dave.address)).toJSON();
 check(BigInt(settled.committed) === 0n, "the outcome settled Dave's commitment");
 
+console.log('\nWhat each call cost (dry-run weight, storage deposit, fee paid):');
+for (const c of costs) {
+  const ms = (t) => `${(Number(t) / 1e9).toFixed(3)} ms`;
+  console.log(
+    `   ${c.call}: charged ${ms(c.refTime)} (${c.proofSize} bytes proof)` +
+      `${c.required ? `, dry run ${ms(c.required)}` : ''}, storage deposit ${c.deposit}, fee ${c.fee}`,
+  );
+}
 console.log('\nThe group purchase story passed.');
 await api.disconnect();
