@@ -13,11 +13,11 @@ use frame_support::{
 use frame_system::EnsureSigned;
 use sp_runtime::{generic::Era, Perbill};
 
-// The runtime's aggregated types, which `derive_impl` injects.
 use super::super::{
 	precompiles::PorukaPrecompile, AccountId, Agreements, Balance, Balances, BlockNumber,
 	Guarantor, Nonce, Runtime, Timestamp, TxExtension, DAYS, DEPOSIT_PER_BYTE,
 };
+// The runtime's aggregated types, which `derive_impl` injects.
 #[allow(unused_imports)]
 use super::super::{RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin};
 use super::monetary::CooperativeFund;
