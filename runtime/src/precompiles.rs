@@ -33,9 +33,8 @@ alloy::sol!("../contracts/IPoruka.sol");
 use IPoruka::IPorukaCalls;
 
 /// The precompile's address: `Fixed(0x5052)` puts "PR" in bytes 16 and 17.
-pub const PORUKA_PRECOMPILE: H160 = H160([
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x50, 0x52, 0, 0,
-]);
+pub const PORUKA_PRECOMPILE: H160 =
+	H160([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x50, 0x52, 0, 0]);
 
 /// The weights of what the precompile does in `ContractCommitments`.
 type Weights = <Runtime as pallet_contract_commitments::Config>::WeightInfo;

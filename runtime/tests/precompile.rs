@@ -264,9 +264,10 @@ fn a_broken_promise_becomes_a_claim_judged_by_the_respondents_guarantors() {
 			.abi_encode()
 		};
 		assert_eq!(call(Eve, proxy, filing(101 * UNIT)), Err("ExceedsCommitment".into()));
-		let claim =
-			IPoruka::fileClaimCall::abi_decode_returns(&call(Eve, proxy, filing(80 * UNIT)).unwrap())
-				.unwrap();
+		let claim = IPoruka::fileClaimCall::abi_decode_returns(
+			&call(Eve, proxy, filing(80 * UNIT)).unwrap(),
+		)
+		.unwrap();
 		let status = pallet_guarantor::Claims::<Runtime>::get(claim).expect("filed");
 		assert_eq!((status.claimant, status.respondent), (id(Eve), id(Dave)));
 		assert_eq!(status.subject, Some(ClaimSubject::Contract(proxy)));
@@ -295,7 +296,10 @@ fn a_broken_promise_becomes_a_claim_judged_by_the_respondents_guarantors() {
 		assert_eq!((decided.phase, decided.verdict, decided.upheld), (2, 1, 80 * UNIT));
 		run_to_block(System::block_number() + DEV_TIMING.appeal_period + 1);
 		let paid = read_status();
-		assert_eq!((paid.phase, paid.verdict, paid.upheld, paid.compensated), (4, 1, 80 * UNIT, 80 * UNIT));
+		assert_eq!(
+			(paid.phase, paid.verdict, paid.upheld, paid.compensated),
+			(4, 1, 80 * UNIT, 80 * UNIT)
+		);
 		// The harmed member got the payout (its bond back too), and the outcome came back to
 		// the contract's commitment: 80 of Dave's 100 is settled.
 		assert!(Balances::free_balance(id(Eve)) >= eve_before + 80 * UNIT - UNIT);

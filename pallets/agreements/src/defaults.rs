@@ -37,7 +37,13 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(Self::dependencies_fulfilled(&agreement, index), Error::<T>::DependenciesPending);
 		let (obligor, amount) = (obligation.from.clone(), obligation.kind.value());
-		let claim = T::Claims::file_claim(who, &obligor, amount, &evidence, Some(ClaimSubject::Agreement(id)))?;
+		let claim = T::Claims::file_claim(
+			who,
+			&obligor,
+			amount,
+			&evidence,
+			Some(ClaimSubject::Agreement(id)),
+		)?;
 		Self::set_obligation_state(
 			id,
 			&mut agreement,

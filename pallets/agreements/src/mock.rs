@@ -69,7 +69,8 @@ thread_local! {
 	/// What contracts hold of each member's coverage.
 	pub static OTHER_COMMITTED: RefCell<BTreeMap<AccountId, Balance>> =
 		const { RefCell::new(BTreeMap::new()) };
-	/// The weight `on_initialize` may spend.: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
+	/// The weight `on_initialize` may spend.
+	pub static TASK_WEIGHT: RefCell<Weight> = const { RefCell::new(Weight::MAX) };
 }
 
 /// Contracts' commitments, mocked: [`OTHER_COMMITTED`].

@@ -1036,8 +1036,7 @@ pub mod pallet {
 			agreement: Option<AgreementId>,
 		) -> DispatchResultWithPostInfo {
 			let claimant = ensure_signed(origin)?;
-			let id =
-				Self::do_file_claim(
+			let id = Self::do_file_claim(
 				&claimant,
 				&respondent,
 				amount,

@@ -98,7 +98,11 @@ pub fn set_committed(who: AccountId, amount: Balance) {
 /// Records outcomes in [`OUTCOMES`].
 pub struct RecordOutcomes;
 impl ClaimOutcomeHandler<Balance> for RecordOutcomes {
-	fn on_claim_final(claim: ClaimId, subject: Option<ClaimSubject>, outcome: ClaimOutcome<Balance>) {
+	fn on_claim_final(
+		claim: ClaimId,
+		subject: Option<ClaimSubject>,
+		outcome: ClaimOutcome<Balance>,
+	) {
 		OUTCOMES.with(|o| o.borrow_mut().push((claim, subject, outcome)));
 	}
 }

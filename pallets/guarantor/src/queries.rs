@@ -662,11 +662,9 @@ impl<Balance: Copy + sp_runtime::traits::Zero> ClaimPhase<Balance> {
 	/// outcome as a [`ClaimOutcome`].
 	pub fn stage(&self) -> ClaimStage<Balance> {
 		let outcome = |verdict: &Verdict<Balance>, compensated: Balance| match verdict {
-			Verdict::Uphold { amount, force_majeure } => ClaimOutcome::Upheld {
-				amount: *amount,
-				compensated,
-				force_majeure: *force_majeure,
-			},
+			Verdict::Uphold { amount, force_majeure } => {
+				ClaimOutcome::Upheld { amount: *amount, compensated, force_majeure: *force_majeure }
+			}
 			Verdict::Reject => ClaimOutcome::Rejected,
 			Verdict::CounterUphold { amount, force_majeure } => ClaimOutcome::CounterUpheld {
 				amount: *amount,
@@ -679,19 +677,21 @@ impl<Balance: Copy + sp_runtime::traits::Zero> ClaimPhase<Balance> {
 			Self::Appealed => ClaimStage::Appealed,
 			Self::Arbitration => ClaimStage::Arbitration,
 			Self::Decided { verdict } => ClaimStage::Decided(outcome(verdict, Balance::zero())),
-			Self::Paid { amount, compensated, force_majeure } =>
+			Self::Paid { amount, compensated, force_majeure } => {
 				ClaimStage::Final(ClaimOutcome::Upheld {
 					amount: *amount,
 					compensated: *compensated,
 					force_majeure: *force_majeure,
-				}),
+				})
+			}
 			Self::Rejected => ClaimStage::Final(ClaimOutcome::Rejected),
-			Self::CounterPaid { amount, compensated, force_majeure } =>
+			Self::CounterPaid { amount, compensated, force_majeure } => {
 				ClaimStage::Final(ClaimOutcome::CounterUpheld {
 					amount: *amount,
 					compensated: *compensated,
 					force_majeure: *force_majeure,
-				}),
+				})
+			}
 			Self::Dismissed => ClaimStage::Final(ClaimOutcome::Dismissed),
 		}
 	}

@@ -201,7 +201,11 @@ pub enum ClaimOutcome<Balance> {
 pub trait ClaimOutcomeHandler<Balance> {
 	/// Called once, when claim `claim` (concerning `subject`, if anything) becomes final and
 	/// has been executed. Each handler acts only on the subjects it owns.
-	fn on_claim_final(claim: ClaimId, subject: Option<ClaimSubject>, outcome: ClaimOutcome<Balance>);
+	fn on_claim_final(
+		claim: ClaimId,
+		subject: Option<ClaimSubject>,
+		outcome: ClaimOutcome<Balance>,
+	);
 
 	/// The most weight [`ClaimOutcomeHandler::on_claim_final`] takes: the guarantor pallet adds
 	/// it to the weight of everything that can make a claim final.
@@ -220,7 +224,11 @@ where
 	A: ClaimOutcomeHandler<Balance>,
 	B: ClaimOutcomeHandler<Balance>,
 {
-	fn on_claim_final(claim: ClaimId, subject: Option<ClaimSubject>, outcome: ClaimOutcome<Balance>) {
+	fn on_claim_final(
+		claim: ClaimId,
+		subject: Option<ClaimSubject>,
+		outcome: ClaimOutcome<Balance>,
+	) {
 		A::on_claim_final(claim, subject, outcome);
 		B::on_claim_final(claim, subject, outcome);
 	}

@@ -16,7 +16,10 @@ fn a_default_becomes_a_claim_and_unwinds_the_rest_of_the_chain() {
 		run_to_block(11);
 		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(BOB), 0, 0));
 		// A claim by Bob against Alice for the delivery's value, with its terms as evidence.
-		assert_eq!(claims(), vec![(BOB, ALICE, 100, vec![ALICE as u8; 32], Some(ClaimSubject::Agreement(0)))]);
+		assert_eq!(
+			claims(),
+			vec![(BOB, ALICE, 100, vec![ALICE as u8; 32], Some(ClaimSubject::Agreement(0)))]
+		);
 		assert_eq!(state(0, 0), ObligationState::Disputed { claim: 0 });
 		// Bob's delivery waited for Alice's: excused. Carol's payment: back to Carol.
 		assert_eq!(state(0, 1), ObligationState::Unwound);
@@ -143,7 +146,10 @@ fn a_payment_its_payer_can_no_longer_cover_is_unpaid_and_can_be_reported() {
 		// Bob delivers; Alice is owed Carol's payment and reports it.
 		assert_ok!(Agreements::confirm(RuntimeOrigin::signed(CAROL), 0, 1));
 		assert_ok!(Agreements::report_default(RuntimeOrigin::signed(ALICE), 0, 2));
-		assert_eq!(claims()[1], (ALICE, CAROL, 150, (0u32, 2u32).encode(), Some(ClaimSubject::Agreement(0))));
+		assert_eq!(
+			claims()[1],
+			(ALICE, CAROL, 150, (0u32, 2u32).encode(), Some(ClaimSubject::Agreement(0)))
+		);
 		assert_eq!(state(0, 2), ObligationState::Disputed { claim: 1 });
 		decide(1, 0, upheld(150));
 		assert_eq!(phase(0), AgreementPhase::Defaulted { compensated: 150 });

@@ -14,7 +14,10 @@ fn a_member_cannot_let_a_commitment_lapse_while_a_claim_about_it_is_open() {
 			ContractCommitments::lapse(RuntimeOrigin::signed(2), contract(7)),
 			Error::<Test>::ClaimOpen
 		);
-		assert_eq!(<ContractCommitments as poruka_primitives::Commitments<_, _>>::committed(&2), 60);
+		assert_eq!(
+			<ContractCommitments as poruka_primitives::Commitments<_, _>>::committed(&2),
+			60
+		);
 		finalize(claim, ClaimOutcome::Rejected);
 		assert_ok!(ContractCommitments::lapse(RuntimeOrigin::signed(2), contract(7)));
 		assert_eq!(total(2), (0, 0));

@@ -18,8 +18,20 @@ fn a_member_commits_free_coverage_until_a_block() {
 		assert_eq!(
 			events(),
 			vec![
-				Event::Committed { member: 1, contract: contract(7), amount: 60, total: 60, until: 50 },
-				Event::Committed { member: 1, contract: contract(7), amount: 10, total: 70, until: 50 },
+				Event::Committed {
+					member: 1,
+					contract: contract(7),
+					amount: 60,
+					total: 60,
+					until: 50
+				},
+				Event::Committed {
+					member: 1,
+					contract: contract(7),
+					amount: 10,
+					total: 70,
+					until: 50
+				},
 			]
 		);
 	});
@@ -56,12 +68,21 @@ fn bad_commitments_are_refused() {
 			Error::<Test>::NotActiveMember
 		);
 		// Now (block 1) or past, or beyond MaxCommitPeriod (100) ahead.
-		assert_noop!(ContractCommitments::do_commit(&1, contract(7), 10, 1), Error::<Test>::BadPeriod);
+		assert_noop!(
+			ContractCommitments::do_commit(&1, contract(7), 10, 1),
+			Error::<Test>::BadPeriod
+		);
 		assert_noop!(
 			ContractCommitments::do_commit(&1, contract(7), 10, 102),
 			Error::<Test>::BadPeriod
 		);
 		assert_ok!(ContractCommitments::do_commit(&1, contract(7), 10, 101));
+		// A member who is no longer active (suspended, leaving) commits nothing more.
+		set_member(1, None);
+		assert_noop!(
+			ContractCommitments::do_commit(&1, contract(7), 10, 101),
+			Error::<Test>::NotActiveMember
+		);
 	});
 }
 
@@ -79,7 +100,7 @@ fn a_member_commits_to_at_most_max_contracts() {
 		assert_ok!(ContractCommitments::do_commit(&1, contract(3), 10, 50));
 		assert_ok!(ContractCommitments::do_release(contract(1), &1, 10));
 		assert_ok!(ContractCommitments::do_commit(&1, contract(4), 10, 50));
-		assert_eq!(total(1), (50, 3));
+		assert_eq!(total(1), (40, 3));
 	});
 }
 
@@ -94,7 +115,10 @@ fn the_contract_releases_part_or_all_of_a_commitment() {
 			ContractCommitments::do_release(contract(7), &1, 41),
 			Error::<Test>::ExceedsCommitment
 		);
-		assert_noop!(ContractCommitments::do_release(contract(7), &1, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			ContractCommitments::do_release(contract(7), &1, 0),
+			Error::<Test>::ZeroAmount
+		);
 		assert_noop!(
 			ContractCommitments::do_release(contract(8), &1, 1),
 			Error::<Test>::NoCommitment

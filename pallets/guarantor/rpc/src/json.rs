@@ -311,7 +311,10 @@ mod tests {
 			arbitration: None,
 		};
 		let mut json = ClaimStatusJson::from(status);
-		assert_eq!(json.contract, None, "the contract is the RPC's to add, where the runtime keeps it");
+		assert_eq!(
+			json.contract, None,
+			"the contract is the RPC's to add, where the runtime keeps it"
+		);
 		json.contract = Some(H160::repeat_byte(0xab));
 		let json = to_json(json);
 		assert_eq!(json["contract"], json!(format!("0x{}", "ab".repeat(20))));

@@ -16,8 +16,8 @@ pub use pallet_guarantor::{
 		DebtView, GuaranteeView, GuarantorTree, LiableView, MemberInfo, QueryError, TreeNode,
 		WardNode, WardTree, MAX_LISTED, MAX_TREE_DEPTH, MAX_TREE_NODES,
 	},
-	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, ClaimStep, ClaimSubject, Contest, Liability, MemberCounts,
-	MemberStatus, Panelist, Payment, PaymentSource, Side, Verdict,
+	Arbiter, Bond, BondKind, ClaimId, ClaimPhase, ClaimStep, ClaimSubject, Contest, Liability,
+	MemberCounts, MemberStatus, Panelist, Payment, PaymentSource, Side, Verdict,
 };
 
 sp_api::decl_runtime_apis! {

@@ -12,17 +12,17 @@
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use core::marker::PhantomData;
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
+use frame_support::{
+	ensure,
+	traits::{GetStorageVersion, StorageVersion},
+};
 use frame_support::{
 	migrations::VersionedMigration,
 	pallet_prelude::*,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
 	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound, Twox64Concat,
-};
-#[cfg(any(feature = "try-runtime", feature = "std", test))]
-use frame_support::{
-	ensure,
-	traits::{GetStorageVersion, StorageVersion},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
@@ -130,7 +130,8 @@ impl<T: Config> InnerMigrateV5ToV6<T> {
 		after.sort();
 		ensure!(after == before, "claims or their agreements changed");
 		ensure!(
-			Claims::<T>::iter_values().all(|claim| claim.subject.is_none_or(|r| r.contract().is_none())),
+			Claims::<T>::iter_values()
+				.all(|claim| claim.subject.is_none_or(|r| r.contract().is_none())),
 			"a migrated claim names a contract"
 		);
 		Pallet::<T>::do_try_state()
@@ -150,7 +151,9 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV5ToV6<T> {
 					Claims::<T>::insert(id, Self::migrate(old));
 					writes += 1;
 				}
-				None => frame_support::defensive!("a claim not in the version-5 layout", id),
+				None => {
+					frame_support::defensive!("a claim not in the version-5 layout", id);
+				}
 			}
 		}
 		T::DbWeight::get().reads_writes(reads, writes)

@@ -206,9 +206,14 @@ fn a_suspended_receiver_can_still_file_through_a_pallet_but_not_by_hand() {
 		);
 		// The agreements pallet reports a default for it, as long as it can post the bond.
 		assert!(<Guarantor as ClaimFiler<_, _>>::can_file(&5));
-		let id =
-			<Guarantor as ClaimFiler<_, _>>::file_claim(&5, &4, 30, b"terms", Some(ClaimSubject::Agreement(2)))
-				.unwrap();
+		let id = <Guarantor as ClaimFiler<_, _>>::file_claim(
+			&5,
+			&4,
+			30,
+			b"terms",
+			Some(ClaimSubject::Agreement(2)),
+		)
+		.unwrap();
 		assert_eq!(Claims::<Test>::get(id).unwrap().claimant, 5);
 		assert_eq!(held(HoldReason::ClaimBond, 5), CLAIM_BOND);
 		// Without the bond it cannot.

@@ -60,8 +60,15 @@ fn each_claim_keeps_its_agreement_as_its_subject() {
 #[test]
 fn the_migration_runs_once() {
 	members().build_and_execute(|| {
-		assert_ok!(Guarantor::file_claim(RuntimeOrigin::signed(5), 4, 50, Default::default(), Some(7)));
+		assert_ok!(Guarantor::file_claim(
+			RuntimeOrigin::signed(5),
+			4,
+			50,
+			Default::default(),
+			Some(7)
+		));
 		let claim = Claims::<Test>::get(0).unwrap();
+		StorageVersion::new(6).put::<Guarantor>();
 		// At version 6 already: nothing is rewritten (a second run would garble every claim).
 		MigrateV5ToV6::<Test>::on_runtime_upgrade();
 		assert_eq!(Claims::<Test>::get(0), Some(claim));
