@@ -4,7 +4,8 @@
 //! `contracts/IPoruka.sol` (built from that file, so the two cannot drift apart). Reads answer
 //! any caller; writes act for the transaction's signer only when it called the contract
 //! directly (`caller_is_origin`): a contract called by another contract, or a delegate call,
-//! cannot commit anyone's coverage or file a claim in anyone's name. The rules themselves are
+//! cannot commit anyone's coverage or file a claim in anyone's name; an account calling the
+//! precompile with no contract in between is refused too (`CallerNotContract`). The rules themselves are
 //! the `ContractCommitments` and `Guarantor` pallets'; every function charges its benchmarked
 //! weight before it does anything (a precompile is not metered otherwise) and a refusal
 //! reverts with the pallet error's name, which a contract can catch.
@@ -16,7 +17,7 @@ use pallet_revive::{
 		alloy::{
 			self,
 			primitives::Address,
-			sol_types::{Revert, SolValue},
+			sol_types::{Revert, SolCall, SolValue},
 		},
 		AddressMatcher, Error, Ext, Precompile,
 	},
@@ -72,13 +73,17 @@ impl Precompile for PorukaPrecompile<Runtime> {
 					account(&call.member),
 					h160(&call.promisee),
 				);
-				Ok(commitment
-					.map_or((0, 0, 0), |c| (c.amount, c.until, c.open_claims))
-					.abi_encode())
+				let (amount, until, open_claims) =
+					commitment.map_or((0, 0, 0), |c| (c.amount, c.until, c.open_claims));
+				Ok(IPoruka::commitmentOfCall::abi_encode_returns(&IPoruka::commitmentOfReturn {
+					amount,
+					until,
+					openClaims: open_claims,
+				}))
 			}
 			IPorukaCalls::claimStatus(call) => {
 				env.charge(<Guarantor as ClaimView<AccountId, Balance>>::claim_summary_weight())?;
-				Ok(claim_status(call.claimId).abi_encode())
+				Ok(IPoruka::claimStatusCall::abi_encode_returns(&claim_status(call.claimId)))
 			}
 			IPorukaCalls::commit(call) => {
 				writable(env)?;
@@ -149,8 +154,13 @@ fn calling_contract(env: &impl Ext<T = Runtime>) -> Result<H160, Error> {
 		return Err(Error::Revert(Revert { reason: "NotDirectCall".into() }));
 	}
 	let caller = env.caller();
-	let contract = caller.account_id().map_err(|_| revert_str("NotDirectCall"))?;
-	Ok(<Runtime as pallet_revive::Config>::AddressMapper::to_address(contract))
+	let account = caller.account_id().map_err(|_| revert_str("NotDirectCall"))?;
+	let contract = <Runtime as pallet_revive::Config>::AddressMapper::to_address(account);
+	// An account calling the precompile itself is no contract: nothing to promise to.
+	if env.code_size(&contract) == 0 {
+		return Err(revert_str("CallerNotContract"));
+	}
+	Ok(contract)
 }
 
 /// The transaction's signer and the contract it called directly, which called the
@@ -168,10 +178,17 @@ fn revert_str(reason: &str) -> Error {
 	Error::Revert(Revert { reason: reason.into() })
 }
 
-/// `(exists, phase, level, verdict, upheld, compensated)`, as `IPoruka.claimStatus` returns.
-fn claim_status(id: u32) -> (bool, u8, u32, u8, u128, u128) {
+/// What `IPoruka.claimStatus` returns for claim `id`.
+fn claim_status(id: u32) -> IPoruka::claimStatusReturn {
 	let Some(summary) = <Guarantor as ClaimView<AccountId, Balance>>::claim_summary(id) else {
-		return (false, 0, 0, 0, 0, 0);
+		return IPoruka::claimStatusReturn {
+			exists: false,
+			phase: 0,
+			level: 0,
+			verdict: 0,
+			upheld: 0,
+			compensated: 0,
+		};
 	};
 	let verdict = |outcome: ClaimOutcome<Balance>| match outcome {
 		ClaimOutcome::Upheld { amount, compensated, .. } => (1, amount, compensated),
@@ -186,5 +203,12 @@ fn claim_status(id: u32) -> (bool, u8, u32, u8, u128, u128) {
 		ClaimStage::Arbitration => (3, (0, 0, 0)),
 		ClaimStage::Final(outcome) => (4, verdict(outcome)),
 	};
-	(true, phase, summary.level, verdict, upheld, compensated)
+	IPoruka::claimStatusReturn {
+		exists: true,
+		phase,
+		level: summary.level,
+		verdict,
+		upheld,
+		compensated,
+	}
 }

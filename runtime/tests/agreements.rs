@@ -115,7 +115,10 @@ fn a_default_becomes_a_claim_that_is_judged_compensated_and_closes_the_agreement
 		// the claim bond now held.
 		let claim = Claims::<Runtime>::get(0).expect("the default filed a claim");
 		assert_eq!((claim.claimant.clone(), claim.respondent.clone()), (id(Dave), id(Ferdie)));
-		assert_eq!((claim.amount, claim.agreement), (100 * UNIT, Some(0)));
+		assert_eq!(
+			(claim.amount, claim.subject),
+			(100 * UNIT, Some(poruka_primitives::ClaimSubject::Agreement(0)))
+		);
 		assert_eq!(escrow(Dave), 0);
 		let bond: Balance = <Runtime as pallet_guarantor::Config>::ClaimBond::get();
 		assert_eq!(Balances::balance(&id(Dave)), dave_free + 100 * UNIT - bond);
