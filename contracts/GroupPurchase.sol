@@ -37,6 +37,8 @@ contract GroupPurchase {
     constructor(uint128 share_, uint32 joinBy_, uint32 payBy_, uint32 claimWindow) {
         require(share_ > 0, "no share");
         require(joinBy_ <= payBy_, "pay after joining");
+        // Without time to claim, a defaulter could let its commitment lapse first.
+        require(claimWindow > 0, "no time to claim");
         organizer = msg.sender;
         share = share_;
         joinBy = joinBy_;

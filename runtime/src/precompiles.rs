@@ -147,8 +147,9 @@ fn writable(env: &impl Ext<T = Runtime>) -> Result<(), Error> {
 	Ok(())
 }
 
-/// The contract that called the precompile (not in a delegate call: a library acting in
-/// another contract's name is refused).
+/// The contract that called the precompile (not by a delegate call into the precompile; a
+/// library that a contract delegate-calls, and that calls the precompile, acts as that
+/// contract, which chose to run it).
 fn calling_contract(env: &impl Ext<T = Runtime>) -> Result<H160, Error> {
 	if env.is_delegate_call() {
 		return Err(Error::Revert(Revert { reason: "NotDirectCall".into() }));

@@ -177,7 +177,7 @@ fn the_signer_commits_coverage_to_the_contract_it_called() {
 		assert_ok!(call(Dave, proxy, commit(150 * UNIT, 100)));
 		assert_eq!(
 			MemberCommitments::<Runtime>::get(id(Dave), proxy),
-			Some(Commitment { amount: 150 * UNIT, until: 100, open_claims: 0 })
+			Some(Commitment { amount: 150 * UNIT, until: 100, open_claims: 0, claimed: 0 })
 		);
 		assert!(commitment_events().contains(&CommitmentsEvent::Committed {
 			member: id(Dave),
@@ -310,7 +310,7 @@ fn a_broken_promise_becomes_a_claim_judged_by_the_respondents_guarantors() {
 		assert!(Balances::free_balance(id(Eve)) >= eve_before + 80 * UNIT - UNIT);
 		assert_eq!(
 			MemberCommitments::<Runtime>::get(id(Dave), proxy),
-			Some(Commitment { amount: 20 * UNIT, until: 200, open_claims: 0 })
+			Some(Commitment { amount: 20 * UNIT, until: 200, open_claims: 0, claimed: 0 })
 		);
 		assert!(commitment_events().iter().any(|e| matches!(
 			e,

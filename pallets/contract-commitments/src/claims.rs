@@ -29,7 +29,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Coverage::is_active_member(claimant), Error::<T>::NotActiveMember);
 		let mut commitment =
 			MemberCommitments::<T>::get(respondent, contract).ok_or(Error::<T>::NoCommitment)?;
-		ensure!(amount <= commitment.amount, Error::<T>::ExceedsCommitment);
+		// Claims about one commitment together ask for at most what it holds.
+		ensure!(
+			amount <= commitment.amount.saturating_sub(commitment.claimed),
+			Error::<T>::ExceedsCommitment
+		);
 		let open_claims = commitment.open_claims.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let claim = T::Claims::file_claim(
 			claimant,
@@ -39,8 +43,9 @@ impl<T: Config> Pallet<T> {
 			Some(ClaimSubject::Contract(contract)),
 		)?;
 		commitment.open_claims = open_claims;
+		commitment.claimed = commitment.claimed.saturating_add(amount);
 		MemberCommitments::<T>::insert(respondent, contract, commitment);
-		ContractClaims::<T>::insert(claim, (respondent.clone(), contract));
+		ContractClaims::<T>::insert(claim, (respondent.clone(), contract, amount));
 		Self::deposit_event(Event::ClaimFiled {
 			claim,
 			contract,
@@ -59,7 +64,7 @@ impl<T: Config> Pallet<T> {
 	/// Claim `claim` about `contract` is final: the respondent's commitment no longer waits for
 	/// it, and an upheld claim settles that much of the commitment.
 	fn settle(claim: ClaimId, contract: H160, outcome: ClaimOutcome<T::Balance>) {
-		let Some((respondent, filed_about)) = ContractClaims::<T>::take(claim) else {
+		let Some((respondent, filed_about, claimed)) = ContractClaims::<T>::take(claim) else {
 			frame_support::defensive!("a claim about a contract was filed through this pallet");
 			return;
 		};
@@ -71,14 +76,14 @@ impl<T: Config> Pallet<T> {
 			return;
 		};
 		commitment.open_claims = commitment.open_claims.saturating_sub(1);
+		commitment.claimed = commitment.claimed.saturating_sub(claimed);
 		let settled = match outcome {
 			ClaimOutcome::Upheld { amount, .. } => amount.min(commitment.amount),
 			_ => Zero::zero(),
 		};
 		commitment.amount = commitment.amount.saturating_sub(settled);
-		if Self::reduce_total(&respondent, settled).is_err() {
-			return;
-		}
+		// Stored whatever the total says, so that the claim no longer holds the commitment.
+		let _ = Self::reduce_total(&respondent, settled);
 		Self::store(&respondent, filed_about, commitment);
 		Self::deposit_event(Event::ClaimSettled {
 			claim,

@@ -52,7 +52,7 @@ impl<T: Config> Pallet<T> {
 					Error::<T>::TooManyContracts
 				);
 				total.contracts = total.contracts.saturating_add(1);
-				Commitment { amount, until, open_claims: 0 }
+				Commitment { amount, until, open_claims: 0, claimed: Zero::zero() }
 			}
 		};
 		total.amount = total.amount.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
@@ -73,7 +73,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut commitment =
 			MemberCommitments::<T>::get(member, contract).ok_or(Error::<T>::NoCommitment)?;
-		ensure!(amount <= commitment.amount, Error::<T>::ExceedsCommitment);
+		// What open claims ask for stays committed until they end.
+		ensure!(
+			amount <= commitment.amount.saturating_sub(commitment.claimed),
+			Error::<T>::ExceedsCommitment
+		);
 		commitment.amount -= amount;
 		Self::reduce_total(member, amount)?;
 		Self::store(member, contract, commitment);

@@ -13,17 +13,21 @@ impl<T: Config> Pallet<T> {
 	/// nothing else is.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut totals: BTreeMap<T::AccountId, Total<T::Balance>> = BTreeMap::new();
-		let mut open: BTreeMap<(T::AccountId, H160), u32> = BTreeMap::new();
+		let mut open: BTreeMap<(T::AccountId, H160), (u32, T::Balance)> = BTreeMap::new();
 		for (member, contract, commitment) in MemberCommitments::<T>::iter() {
 			ensure!(
 				!commitment.amount.is_zero() || commitment.open_claims > 0,
 				"an empty commitment with no open claim is kept"
 			);
+			ensure!(
+				commitment.claimed <= commitment.amount,
+				"open claims ask for more than a commitment holds"
+			);
 			let total = totals.entry(member.clone()).or_default();
 			total.amount += commitment.amount;
 			total.contracts += 1;
-			if commitment.open_claims > 0 {
-				open.insert((member, contract), commitment.open_claims);
+			if commitment.open_claims > 0 || !commitment.claimed.is_zero() {
+				open.insert((member, contract), (commitment.open_claims, commitment.claimed));
 			}
 		}
 		let stored: BTreeMap<T::AccountId, Total<T::Balance>> = Totals::<T>::iter().collect();
@@ -33,9 +37,11 @@ impl<T: Config> Pallet<T> {
 			totals.values().all(|t| t.contracts <= max),
 			"a member is committed to more than MaxContractsPerMember contracts"
 		);
-		let mut claimed: BTreeMap<(T::AccountId, H160), u32> = BTreeMap::new();
-		for (_, key) in ContractClaims::<T>::iter() {
-			*claimed.entry(key).or_default() += 1;
+		let mut claimed: BTreeMap<(T::AccountId, H160), (u32, T::Balance)> = BTreeMap::new();
+		for (_, (member, contract, amount)) in ContractClaims::<T>::iter() {
+			let entry = claimed.entry((member, contract)).or_default();
+			entry.0 += 1;
+			entry.1 += amount;
 		}
 		ensure!(claimed == open, "the open claims about contracts are not their commitments'");
 		Ok(())

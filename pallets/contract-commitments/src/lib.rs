@@ -67,6 +67,9 @@ pub struct Commitment<Balance, BlockNumber> {
 	pub until: BlockNumber,
 	/// How many claims the contract filed against the member are open.
 	pub open_claims: u32,
+	/// What those open claims ask for in all: the part of `amount` they hold. A new claim, or
+	/// a release, takes only the rest.
+	pub claimed: Balance,
 }
 
 /// What a member has committed to contracts in all.
@@ -93,8 +96,9 @@ pub struct Total<Balance> {
 /// A commitment of a runtime.
 pub type CommitmentOf<T> = Commitment<<T as Config>::Balance, BlockNumberFor<T>>;
 
-/// A claim a contract filed: against whom, and about which contract.
-pub type ContractClaimOf<T> = (<T as frame_system::Config>::AccountId, H160);
+/// A claim a contract filed: against whom, about which contract, for how much.
+pub type ContractClaimOf<T> =
+	(<T as frame_system::Config>::AccountId, H160, <T as Config>::Balance);
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -163,8 +167,8 @@ pub mod pallet {
 	pub type Totals<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Total<T::Balance>, ValueQuery>;
 
-	/// The open claims contracts filed: against whom, and about which contract. Removed when
-	/// the claim is final.
+	/// The open claims contracts filed: against whom, about which contract, for how much.
+	/// Removed when the claim is final.
 	#[pallet::storage]
 	pub type ContractClaims<T: Config> = StorageMap<_, Twox64Concat, ClaimId, ContractClaimOf<T>>;
 
@@ -218,7 +222,8 @@ pub mod pallet {
 		BadPeriod,
 		/// The member has no commitment to this contract.
 		NoCommitment,
-		/// That is more than the member committed to this contract.
+		/// That is more than the member committed to this contract, less what open claims about
+		/// it ask for.
 		ExceedsCommitment,
 		/// The commitment's block has not passed yet.
 		NotLapsed,

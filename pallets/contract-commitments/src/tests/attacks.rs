@@ -52,6 +52,21 @@ fn a_claimant_without_the_bond_files_nothing_and_changes_nothing() {
 }
 
 #[test]
+fn claims_about_one_commitment_ask_for_no_more_than_it_holds_together() {
+	run(|| {
+		assert_ok!(ContractCommitments::do_commit(&2, contract(7), 60, 50));
+		// The contract files claim after claim for the whole commitment, hoping the respondent's
+		// guarantors pay each one in full.
+		assert_ok!(ContractCommitments::do_file_claim(contract(7), &1, &2, 60, b""));
+		assert_noop!(
+			ContractCommitments::do_file_claim(contract(7), &3, &2, 1, b""),
+			Error::<Test>::ExceedsCommitment
+		);
+		assert_eq!(claims().len(), 1);
+	});
+}
+
+#[test]
 fn a_contract_releases_only_its_own_commitments() {
 	run(|| {
 		assert_ok!(ContractCommitments::do_commit(&2, contract(7), 60, 50));

@@ -19,7 +19,7 @@ fn a_contract_files_a_claim_against_a_member_committed_to_it() {
 			vec![(1, 2, 40, b"unpaid share".to_vec(), Some(ClaimSubject::Contract(contract(7))))]
 		);
 		assert_eq!(commitment(2, 7).map(|c| c.open_claims), Some(1));
-		assert_eq!(crate::ContractClaims::<Test>::get(claim), Some((2, contract(7))));
+		assert_eq!(crate::ContractClaims::<Test>::get(claim), Some((2, contract(7), 40)));
 		assert_eq!(
 			events().last(),
 			Some(&Event::ClaimFiled {
@@ -68,7 +68,10 @@ fn an_upheld_claim_settles_that_much_of_the_commitment() {
 		let claim = ContractCommitments::do_file_claim(contract(7), &1, &2, 40, b"").unwrap();
 		let outcome = ClaimOutcome::Upheld { amount: 40, compensated: 35, force_majeure: false };
 		finalize(claim, outcome);
-		assert_eq!(commitment(2, 7), Some(Commitment { amount: 20, until: 50, open_claims: 0 }));
+		assert_eq!(
+			commitment(2, 7),
+			Some(Commitment { amount: 20, until: 50, open_claims: 0, claimed: 0 })
+		);
 		assert_eq!(total(2), (20, 1));
 		assert_eq!(crate::ContractClaims::<Test>::get(claim), None);
 		assert_eq!(
@@ -91,20 +94,30 @@ fn a_rejected_claim_leaves_the_commitment_standing() {
 		committed();
 		let claim = ContractCommitments::do_file_claim(contract(7), &1, &2, 40, b"").unwrap();
 		finalize(claim, ClaimOutcome::Rejected);
-		assert_eq!(commitment(2, 7), Some(Commitment { amount: 60, until: 50, open_claims: 0 }));
+		assert_eq!(
+			commitment(2, 7),
+			Some(Commitment { amount: 60, until: 50, open_claims: 0, claimed: 0 })
+		);
 		assert_eq!(total(2), (60, 1));
 	});
 }
 
 #[test]
-fn a_commitment_released_while_a_claim_is_open_stays_until_the_claim_ends() {
+fn what_open_claims_ask_for_stays_committed_until_they_end() {
 	run(|| {
 		committed();
-		let claim = ContractCommitments::do_file_claim(contract(7), &1, &2, 60, b"").unwrap();
-		assert_ok!(ContractCommitments::do_release(contract(7), &2, 60));
-		assert_eq!(commitment(2, 7), Some(Commitment { amount: 0, until: 50, open_claims: 1 }));
-		assert_eq!(total(2), (0, 1));
-		finalize(claim, ClaimOutcome::Upheld { amount: 60, compensated: 60, force_majeure: false });
+		let claim = ContractCommitments::do_file_claim(contract(7), &1, &2, 40, b"").unwrap();
+		assert_eq!(
+			commitment(2, 7),
+			Some(Commitment { amount: 60, until: 50, open_claims: 1, claimed: 40 })
+		);
+		// The contract may release only what the claim does not hold.
+		assert_noop!(
+			ContractCommitments::do_release(contract(7), &2, 21),
+			Error::<Test>::ExceedsCommitment
+		);
+		assert_ok!(ContractCommitments::do_release(contract(7), &2, 20));
+		finalize(claim, ClaimOutcome::Upheld { amount: 40, compensated: 40, force_majeure: false });
 		assert_eq!(commitment(2, 7), None);
 		assert!(!Totals::<Test>::contains_key(2));
 	});

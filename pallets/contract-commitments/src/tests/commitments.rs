@@ -7,13 +7,19 @@ use poruka_primitives::Commitments;
 fn a_member_commits_free_coverage_until_a_block() {
 	run(|| {
 		assert_ok!(ContractCommitments::do_commit(&1, contract(7), 60, 50));
-		assert_eq!(commitment(1, 7), Some(Commitment { amount: 60, until: 50, open_claims: 0 }));
+		assert_eq!(
+			commitment(1, 7),
+			Some(Commitment { amount: 60, until: 50, open_claims: 0, claimed: 0 })
+		);
 		assert_eq!(total(1), (60, 1));
 		assert_eq!(<ContractCommitments as Commitments<_, _>>::committed(&1), 60);
 		assert_eq!(ContractCommitments::free_coverage(&1), 40);
 		// More to the same contract adds up and runs to the later block.
 		assert_ok!(ContractCommitments::do_commit(&1, contract(7), 10, 40));
-		assert_eq!(commitment(1, 7), Some(Commitment { amount: 70, until: 50, open_claims: 0 }));
+		assert_eq!(
+			commitment(1, 7),
+			Some(Commitment { amount: 70, until: 50, open_claims: 0, claimed: 0 })
+		);
 		assert_eq!(total(1), (70, 1));
 		assert_eq!(
 			events(),
