@@ -1,13 +1,21 @@
-//! What the fuzzer does next: every call of `Guarantor`, `Agreements`, `NodeRegistry` and
-//! `Balances` (and
-//! `Utility` batches of them, and the root-only calls through `Sudo`), from a fixed set of
-//! funded dev accounts, with arguments drawn mostly from values that mean something to the
-//! rules (existing ids, the minimum guarantee, amounts near a coverage), and the passing of
-//! blocks across every period.
+//! What the fuzzer does next: every call of `Guarantor`, `Agreements`, `NodeRegistry`,
+//! `ContractCommitments` and `Balances` (and `Utility` batches of them, and the root-only calls
+//! through `Sudo`), calls of contracts that call the Poruka precompile (`Revive.call`), from a
+//! fixed set of funded dev accounts, with arguments drawn mostly from values that mean
+//! something to the rules (existing ids, the minimum guarantee, amounts near a coverage), and
+//! the passing of blocks across every period.
 
 use pallet_agreements::{Agreements, NextAgreementId, Obligation, ObligationKind};
+use pallet_contract_commitments::MemberCommitments;
 use pallet_guarantor::{Claims, Debts, Guarantees, Members, NextClaimId, Timing, Verdict};
-use poruka_runtime::{AccountId, Balance, BlockNumber, Runtime, RuntimeCall, System, UNIT};
+use pallet_revive::{
+	precompiles::alloy::{primitives::Address, sol_types::SolCall},
+	AddressMapper, H160,
+};
+use poruka_runtime::{
+	precompiles::{IPoruka, PORUKA_PRECOMPILE},
+	AccountId, Balance, BlockNumber, Runtime, RuntimeCall, System, UNIT,
+};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie, One, Two};
 
 use crate::rng::Rng;
@@ -15,6 +23,17 @@ use crate::rng::Rng;
 /// The accounts that act: the dev preset's founders (Alice, Bob, Charlie), members (Dave,
 /// Eve), a newcomer (Ferdie) and two accounts no one vouched for. Alice is sudo.
 pub const ACCOUNTS: [Sr25519Keyring; 8] = [Alice, Bob, Charlie, Dave, Eve, Ferdie, One, Two];
+
+/// The contracts deployed in a sequence's first block ([`crate::chain::deploy_contracts`]),
+/// each a forwarder of its call data: `promisee` calls the Poruka precompile (the contract
+/// members commit coverage to and that files claims), `read_only` calls it with `STATICCALL`,
+/// `middleman` calls `promisee` (a contract between the signer and the promisee).
+#[derive(Clone, Copy, Debug)]
+pub struct Contracts {
+	pub promisee: H160,
+	pub read_only: H160,
+	pub middleman: H160,
+}
 
 /// One step of a sequence.
 #[derive(Clone, Debug)]
@@ -119,6 +138,16 @@ fn fitting_signer(rng: &mut Rng, call: &RuntimeCall) -> Option<Sr25519Keyring> {
 		}
 		RuntimeCall::NodeRegistry(pallet_node_registry::Call::register_node { .. }) => {
 			Members::<Runtime>::iter_keys().collect()
+		}
+		// A commitment, a release or a claim through a contract: a member signs it.
+		RuntimeCall::Revive(pallet_revive::Call::call { .. }) => {
+			Members::<Runtime>::iter_keys().collect()
+		}
+		RuntimeCall::ContractCommitments(pallet_contract_commitments::Call::lapse { contract }) => {
+			MemberCommitments::<Runtime>::iter_keys()
+				.filter(|(_, c)| c == contract)
+				.map(|(member, _)| member)
+				.collect()
 		}
 		_ => return None,
 	};
@@ -346,13 +375,66 @@ fn node_registry_call(rng: &mut Rng) -> RuntimeCall {
 	RuntimeCall::NodeRegistry(call)
 }
 
+/// The 20-byte address a contract sees for one of the accounts.
+fn address(rng: &mut Rng) -> Address {
+	let h160 = <Runtime as pallet_revive::Config>::AddressMapper::to_address(&account(rng));
+	h160.0.into()
+}
+
+/// What a contract asks of the Poruka precompile: mostly commitments, releases and claims
+/// (the writes), sometimes a read, sometimes bytes that are no function of it.
+fn precompile_input(rng: &mut Rng) -> Vec<u8> {
+	match rng.below(12) {
+		0..=3 => IPoruka::commitCall { amount: amount(rng), until: block(rng) }.abi_encode(),
+		4 | 5 => IPoruka::releaseCall { member: address(rng), amount: amount(rng) }.abi_encode(),
+		6..=8 => IPoruka::fileClaimCall {
+			respondent: address(rng),
+			amount: amount(rng),
+			evidence: vec![rng.below(256) as u8; rng.below(300) as usize].into(),
+		}
+		.abi_encode(),
+		9 => IPoruka::coverageOfCall { member: address(rng) }.abi_encode(),
+		10 => IPoruka::claimStatusCall { claimId: claim_id(rng) }.abi_encode(),
+		_ => (0..rng.below(40)).map(|_| rng.below(256) as u8).collect(),
+	}
+}
+
+/// A call of a contract (`Revive.call`): mostly of the promisee, sometimes of the read-only
+/// forwarder, of the middleman, of the precompile itself (no contract in between) or of an
+/// address with no code; or a commitment's lapse.
+fn contract_call(rng: &mut Rng, contracts: &Contracts) -> RuntimeCall {
+	if rng.chance(15) {
+		let contract = if rng.chance(90) { contracts.promisee } else { contracts.middleman };
+		return RuntimeCall::ContractCommitments(pallet_contract_commitments::Call::lapse {
+			contract,
+		});
+	}
+	let dest = match rng.below(12) {
+		0 => contracts.read_only,
+		1 => contracts.middleman,
+		2 => PORUKA_PRECOMPILE,
+		3 => H160::repeat_byte(rng.below(3) as u8 + 1),
+		_ => contracts.promisee,
+	};
+	RuntimeCall::Revive(pallet_revive::Call::call {
+		dest,
+		value: 0,
+		// Enough for the costliest write (a claim against a respondent with the most
+		// guarantors); the unused part is refunded.
+		weight_limit: frame_support::weights::Weight::from_parts(20_000_000_000, 2 << 20),
+		storage_deposit_limit: 10 * UNIT,
+		data: precompile_input(rng),
+	})
+}
+
 /// Any call a signed account may send.
-fn call(rng: &mut Rng) -> RuntimeCall {
-	match rng.below(21) {
+fn call(rng: &mut Rng, contracts: &Contracts) -> RuntimeCall {
+	match rng.below(23) {
 		0..=10 => guarantor_call(rng),
 		11..=15 => agreements_call(rng),
 		16 | 17 => balances_call(rng),
 		20 => node_registry_call(rng),
+		21 | 22 => contract_call(rng, contracts),
 		18 => {
 			let calls = (0..rng.between(1, 4)).map(|_| guarantor_call(rng)).collect();
 			if rng.chance(50) {
@@ -369,12 +451,12 @@ fn call(rng: &mut Rng) -> RuntimeCall {
 }
 
 /// The next step: mostly a call, sometimes the end of the block, sometimes many blocks.
-pub fn next_step(rng: &mut Rng) -> Step {
+pub fn next_step(rng: &mut Rng, contracts: &Contracts) -> Step {
 	match rng.below(100) {
 		0..=79 => {
 			// Sudo calls mostly from Alice, the sudo key; others mostly from an account that
 			// fits the call; the rest from anyone.
-			let call = call(rng);
+			let call = call(rng, contracts);
 			let signer = if matches!(call, RuntimeCall::Sudo(_)) && rng.chance(90) {
 				Alice
 			} else if rng.chance(75) {

@@ -3,10 +3,13 @@
 //! applied through every transaction extension (signature, nonce, weight, fees), and the block
 //! finalized (`on_idle`, `on_finalize`, the state root).
 
+use crate::calls::Contracts;
 use codec::Encode;
+use frame_support::weights::Weight;
 use poruka_runtime::{
-	genesis_config_presets::development_config_genesis, Executive, Header, RuntimeCall,
-	RuntimeGenesisConfig, System, UncheckedExtrinsic, SLOT_DURATION,
+	genesis_config_presets::development_config_genesis, precompiles::PORUKA_PRECOMPILE, Executive,
+	Header, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, System, UncheckedExtrinsic,
+	SLOT_DURATION, UNIT,
 };
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::H256;
@@ -79,4 +82,35 @@ impl Chain {
 		let nonce = System::account_nonce(signer.to_account_id());
 		poruka_runtime::signing::sign(&signer.pair(), call, nonce, self.genesis)
 	}
+}
+
+/// Deploys the sequence's contracts from Alice in the block being built (see
+/// [`crate::calls::Contracts`]).
+pub fn deploy_contracts(chain: &Chain) -> Contracts {
+	use poruka_runtime::test_contracts::{forwarder, Via};
+	let deploy = |code: Vec<u8>| {
+		let call = RuntimeCall::Revive(pallet_revive::Call::instantiate_with_code {
+			value: 0,
+			weight_limit: Weight::from_parts(20_000_000_000, 2 << 20),
+			storage_deposit_limit: 100 * UNIT,
+			code,
+			data: Vec::new(),
+			salt: None,
+		});
+		let applied = chain.apply(Sr25519Keyring::Alice, call);
+		assert!(matches!(applied, Ok(Ok(()))), "Alice deploys a forwarder: {applied:?}");
+		System::read_events_no_consensus()
+			.filter_map(|record| match record.event {
+				RuntimeEvent::Revive(pallet_revive::Event::Instantiated { contract, .. }) => {
+					Some(contract)
+				}
+				_ => None,
+			})
+			.last()
+			.expect("an instantiated contract")
+	};
+	let promisee = deploy(forwarder(PORUKA_PRECOMPILE, Via::Call));
+	let read_only = deploy(forwarder(PORUKA_PRECOMPILE, Via::StaticCall));
+	let middleman = deploy(forwarder(promisee, Via::Call));
+	Contracts { promisee, read_only, middleman }
 }

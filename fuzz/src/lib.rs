@@ -1,12 +1,13 @@
 //! A fuzzer of the real Poruka runtime.
 //!
 //! Each sequence starts from the `development` preset's genesis and applies random steps
-//! ([`calls::next_step`]): signed calls of every Guarantor, Agreements and Balances call (and
-//! Utility batches, and root calls through Sudo) from a fixed set of funded accounts, applied
-//! through `Executive` with every transaction extension and fee, and random advances of up to
-//! 150 blocks that cross every period. After every block [`checks::after_block`] checks the
-//! pallets' `try_state`, balances, total issuance, block weight and defensive failures. A
-//! sequence is replayed exactly from its seed.
+//! ([`calls::next_step`]): signed calls of every Guarantor, Agreements, ContractCommitments and
+//! Balances call (and Utility batches, and root calls through Sudo), and calls of contracts
+//! that call the Poruka precompile (deployed in the first block), from a fixed set of funded
+//! accounts, applied through `Executive` with every transaction extension and fee, and random
+//! advances of up to 150 blocks that cross every period. After every block
+//! [`checks::after_block`] checks the pallets' `try_state`, balances, total issuance, block
+//! weight and defensive failures. A sequence is replayed exactly from its seed.
 //!
 //! The generator is seeded, not coverage-guided: see `docs/reliability.md` for why, and for
 //! the long run's numbers.
@@ -83,6 +84,23 @@ fn call_name(call: &RuntimeCall) -> String {
 		RuntimeCall::Sudo(pallet_sudo::Call::sudo { call }) => {
 			format!("{name}({})", call_name(call))
 		}
+		// A contract call: the precompile's function it asks for ("Revive.call(commit)").
+		RuntimeCall::Revive(pallet_revive::Call::call { data, .. }) => {
+			use pallet_revive::precompiles::alloy::sol_types::SolInterface;
+			use poruka_runtime::precompiles::IPoruka::IPorukaCalls as F;
+			let function = match F::abi_decode(data) {
+				Ok(F::isActiveMember(_)) => "isActiveMember",
+				Ok(F::coverageOf(_)) => "coverageOf",
+				Ok(F::committedOf(_)) => "committedOf",
+				Ok(F::commitmentOf(_)) => "commitmentOf",
+				Ok(F::claimStatus(_)) => "claimStatus",
+				Ok(F::commit(_)) => "commit",
+				Ok(F::release(_)) => "release",
+				Ok(F::fileClaim(_)) => "fileClaim",
+				Err(_) => "no function",
+			};
+			format!("{name}({function})")
+		}
 		_ => name,
 	}
 }
@@ -128,12 +146,16 @@ pub fn run(genesis: &Storage, seed: u64, steps: usize) -> Result<Report, Failure
 		std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
 			let mut chain = Chain::at_genesis();
 			let mut report = Report::default();
-			let issuance = Balances::total_issuance();
 			let (mut defensive, _) = checks::defensive_failures();
 			let fail = |step: usize, block: u32, what: String| (step, block, what);
 			chain.open_block();
+			let contracts = chain::deploy_contracts(&chain);
+			// `pallet-revive` mints each new contract account's existential deposit (and
+			// deactivates it: active issuance is unchanged). The sequence's contracts are all
+			// made here and never destroyed, so issuance is conserved from here on.
+			let issuance = Balances::total_issuance();
 			for step in 0..steps {
-				let next = calls::next_step(&mut rng);
+				let next = calls::next_step(&mut rng, &contracts);
 				taken.push(next.clone());
 				match next {
 					Step::Call { signer, call } => {

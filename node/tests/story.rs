@@ -22,7 +22,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Node, STARTUP_TIMEOUT};
+use common::{run_client_script, Node, STARTUP_TIMEOUT};
 use jsonrpsee::rpc_params;
 use serde_json::Value;
 use subxt::{utils::AccountId32, OnlineClient, PolkadotConfig};
@@ -441,23 +441,7 @@ async fn a_collusion_through_acknowledge_moves_no_guarantors_money() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_whole_story_with_the_polkadot_js_demo() {
-	let client_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/client");
-	assert!(
-		client_dir.join("node_modules/@polkadot/api").exists(),
-		"run `npm ci` in scripts/client first (scripts/test.sh does)"
-	);
 	let node = Node::start_dev();
 	node.wait_for_finalized(1, STARTUP_TIMEOUT).await;
-	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
-	let output = tokio::process::Command::new("node")
-		.arg("demo.mjs")
-		.arg(&url)
-		.current_dir(&client_dir)
-		.output()
-		.await
-		.expect("node runs");
-	let stdout = String::from_utf8_lossy(&output.stdout);
-	eprintln!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
-	assert!(output.status.success(), "the demo failed");
-	assert!(stdout.contains("The whole story ran as the rules say."));
+	run_client_script(&node, "demo.mjs", "The whole story ran as the rules say.").await;
 }

@@ -299,8 +299,8 @@ pallet_revive::impl_runtime_apis_plus_revive_traits!(
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use super::{
-				AllPalletsWithSystem, Balances, Council, Preimage, Sudo, Timestamp, Utility,
-				ValidatorSet, Whitelist,
+				AllPalletsWithSystem, Balances, ContractCommitments, Council, Preimage, Sudo,
+				Timestamp, Utility, ValidatorSet, Whitelist,
 			};
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -317,8 +317,8 @@ pallet_revive::impl_runtime_apis_plus_revive_traits!(
 			use frame_benchmarking::{BenchmarkBatch, BenchmarkError};
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use super::{
-				AllPalletsWithSystem, Balances, Council, Preimage, Sudo, Timestamp, Utility,
-				ValidatorSet, Whitelist,
+				AllPalletsWithSystem, Balances, ContractCommitments, Council, Preimage, Sudo,
+				Timestamp, Utility, ValidatorSet, Whitelist,
 			};
 
 			impl frame_system_benchmarking::Config for Runtime {

@@ -37,6 +37,8 @@ pub mod genesis_config_presets;
 pub mod precompiles;
 #[cfg(feature = "std")]
 pub mod signing;
+#[cfg(feature = "std")]
+pub mod test_contracts;
 pub mod weights;
 
 use sp_runtime::{

@@ -5,10 +5,11 @@
 //! any caller; writes act for the transaction's signer only when it called the contract
 //! directly (`caller_is_origin`): a contract called by another contract, or a delegate call,
 //! cannot commit anyone's coverage or file a claim in anyone's name; an account calling the
-//! precompile with no contract in between is refused too (`CallerNotContract`). The rules themselves are
-//! the `ContractCommitments` and `Guarantor` pallets'; every function charges its benchmarked
-//! weight before it does anything (a precompile is not metered otherwise) and a refusal
-//! reverts with the pallet error's name, which a contract can catch.
+//! precompile with no contract in between is refused too (`CallerNotContract`). The rules
+//! themselves are the `ContractCommitments` and `Guarantor` pallets'; every function charges its
+//! benchmarked weight before it does anything (a precompile is not metered otherwise), a filed
+//! claim gets back what its filing did not take, and a refusal reverts with the pallet error's
+//! name, which a contract can catch.
 
 use alloc::vec::Vec;
 use core::{marker::PhantomData, num::NonZero};
@@ -103,7 +104,7 @@ impl Precompile for PorukaPrecompile<Runtime> {
 			}
 			IPorukaCalls::fileClaim(call) => {
 				writable(env)?;
-				env.charge(ContractCommitments::file_claim_weight())?;
+				let charged = env.charge(ContractCommitments::file_claim_weight())?;
 				let (signer, contract) = signer_and_contract(env)?;
 				let claim = ContractCommitments::do_file_claim(
 					contract,
@@ -113,6 +114,8 @@ impl Precompile for PorukaPrecompile<Runtime> {
 					&call.evidence,
 				)
 				.map_err(revert)?;
+				// Charged for the most guarantors; the filing took the respondent's.
+				env.adjust_gas(charged, ContractCommitments::filed_claim_weight(claim));
 				Ok(claim.abi_encode())
 			}
 		}

@@ -1,9 +1,9 @@
 //! The Poruka precompile, called by contracts: every function, every refusal, and the attacks
-//! a contract (or its caller) might try. The contracts are hand-assembled EVM forwarders: each
-//! passes its call data to a target (the precompile, or another forwarder) with `CALL`,
-//! `STATICCALL` or `DELEGATECALL`, and returns or reverts with what it got back, so that a test
-//! drives each precompile function through a real contract with input encoded from
-//! `contracts/IPoruka.sol`.
+//! a contract (or its caller) might try. The contracts are hand-assembled EVM forwarders
+//! (`poruka_runtime::test_contracts`): each passes its call data to a target (the precompile,
+//! or another forwarder) with `CALL`, `STATICCALL` or `DELEGATECALL`, and returns or reverts
+//! with what it got back, so that a test drives each precompile function through a real
+//! contract with input encoded from `contracts/IPoruka.sol`.
 
 mod common;
 
@@ -19,48 +19,10 @@ use poruka_primitives::ClaimSubject;
 use poruka_runtime::{
 	genesis_config_presets::DEV_TIMING,
 	precompiles::{IPoruka, PORUKA_PRECOMPILE},
-	Balances, Guarantor, Revive, Runtime, RuntimeEvent, System, UNIT,
+	test_contracts::{forwarder, Via},
+	Balances, ContractCommitments, Guarantor, Revive, Runtime, RuntimeEvent, System, UNIT,
 };
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Dave, Eve, Ferdie};
-
-/// How a forwarder calls its target.
-#[derive(Clone, Copy)]
-enum Via {
-	Call,
-	StaticCall,
-	DelegateCall,
-}
-
-/// EVM init code deploying a forwarder to `target`.
-fn forwarder(target: H160, via: Via) -> Vec<u8> {
-	let mut code = vec![
-		0x36, 0x60, 0x00, 0x60, 0x00, 0x37, // CALLDATACOPY(0, 0, CALLDATASIZE)
-		0x60, 0x00, 0x60, 0x00, // retSize, retOffset
-		0x36, 0x60, 0x00, // argsSize, argsOffset
-	];
-	if let Via::Call = via {
-		code.extend([0x60, 0x00]); // value
-	}
-	code.push(0x73); // PUSH20 target
-	code.extend(target.as_bytes());
-	code.push(0x5a); // GAS
-	code.push(match via {
-		Via::Call => 0xf1,
-		Via::StaticCall => 0xfa,
-		Via::DelegateCall => 0xf4,
-	});
-	code.extend([0x3d, 0x60, 0x00, 0x60, 0x00, 0x3e]); // RETURNDATACOPY(0, 0, RETURNDATASIZE)
-	let jumpdest = code.len() as u8 + 7;
-	code.extend([0x60, jumpdest, 0x57]); // JUMPI(success)
-	code.extend([0x3d, 0x60, 0x00, 0xfd]); // REVERT(0, RETURNDATASIZE)
-	code.extend([0x5b, 0x3d, 0x60, 0x00, 0xf3]); // JUMPDEST RETURN(0, RETURNDATASIZE)
-	assert_eq!(code[jumpdest as usize], 0x5b);
-	let len = code.len() as u8;
-	// Init: CODECOPY(0, 12, len) RETURN(0, len).
-	let mut init = vec![0x60, len, 0x60, 0x0c, 0x60, 0x00, 0x39, 0x60, len, 0x60, 0x00, 0xf3];
-	init.extend(code);
-	init
-}
 
 fn limits() -> TransactionLimits<Runtime> {
 	TransactionLimits::WeightAndDeposit {
@@ -318,6 +280,42 @@ fn a_broken_promise_becomes_a_claim_judged_by_the_respondents_guarantors() {
 				if *settled == 80 * UNIT && *remaining == 20 * UNIT
 		)));
 		check_invariants();
+	});
+}
+
+/// The precompile charges a claim's filing at the most guarantors a respondent can have before
+/// it files, and gives back what the filing did not take: Dave has two.
+#[test]
+fn a_filed_claim_is_charged_its_filing_not_the_worst_case() {
+	dev_chain().execute_with(|| {
+		let proxy = promisee();
+		assert_ok!(call(Dave, proxy, commit(100 * UNIT, 200)));
+		let data = IPoruka::fileClaimCall {
+			respondent: address(Dave),
+			amount: 10 * UNIT,
+			evidence: b"share unpaid".to_vec().into(),
+		}
+		.abi_encode();
+		let result = Revive::bare_call(
+			signed(Eve),
+			proxy,
+			U256::zero(),
+			limits(),
+			data,
+			&ExecConfig::new_substrate_tx(),
+		);
+		let output = result.result.expect("the call runs");
+		assert!(!output.did_revert(), "the claim is filed");
+		let claim = IPoruka::fileClaimCall::abi_decode_returns(&output.data).unwrap();
+		let worst = ContractCommitments::file_claim_weight();
+		let filed = ContractCommitments::filed_claim_weight(claim);
+		assert!(filed.ref_time() < worst.ref_time() / 2, "{filed:?} against {worst:?}");
+		let consumed = result.weight_consumed;
+		assert!(consumed.ref_time() >= filed.ref_time(), "the filing is charged");
+		assert!(
+			consumed.ref_time() < worst.ref_time(),
+			"the worst case is refunded: {consumed:?} against {worst:?}"
+		);
 	});
 }
 

@@ -30,6 +30,34 @@ pub fn node_binary() -> PathBuf {
 	PathBuf::from(env!("CARGO_BIN_EXE_poruka-node"))
 }
 
+/// The repository's root, where `scripts/client` and `contracts` live.
+pub fn repo_root() -> PathBuf {
+	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Runs the polkadot.js script `script` of `scripts/client` against `node` and asserts that it
+/// succeeded and printed `passed` (its last line when the story ran as the rules say). The
+/// script's output is printed, so a failing run shows where it stopped.
+pub async fn run_client_script(node: &Node, script: &str, passed: &str) {
+	let client_dir = repo_root().join("scripts/client");
+	assert!(
+		client_dir.join("node_modules/@polkadot/api").exists(),
+		"run `npm ci` in scripts/client first (scripts/test.sh does)"
+	);
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let output = tokio::process::Command::new("node")
+		.arg(script)
+		.arg(&url)
+		.current_dir(&client_dir)
+		.output()
+		.await
+		.expect("node (JavaScript) runs");
+	let stdout = String::from_utf8_lossy(&output.stdout);
+	eprintln!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+	assert!(output.status.success(), "{script} failed");
+	assert!(stdout.contains(passed), "{script} did not print {passed:?}");
+}
+
 /// A port nobody listens on right now, below the kernel's ephemeral range (32768 and up on
 /// Linux) so that no outgoing connection of a running node can take it before the node that
 /// is handed it binds it, and never handed out twice: not in one test process, nor across the

@@ -13,12 +13,13 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// The receiver of obligation `index` of agreement `id` reports it as a default.
+	/// The receiver of obligation `index` of agreement `id` reports it as a default. Returns
+	/// the agreement's number of obligations and the claim filed.
 	pub fn do_report_default(
 		who: &T::AccountId,
 		id: AgreementId,
 		index: ObligationIndex,
-	) -> Result<u32, DispatchError> {
+	) -> Result<(u32, ClaimId), DispatchError> {
 		let mut agreement = Self::active_for_receiver(who, id, index)?;
 		let record =
 			agreement.obligations.get(index as usize).ok_or(Error::<T>::UnknownObligation)?;
@@ -62,7 +63,7 @@ impl<T: Config> Pallet<T> {
 		Self::unwind_failed_dependents(id, &mut agreement)?;
 		let obligations = agreement.obligations.len() as u32;
 		Agreements::<T>::insert(id, agreement);
-		Ok(obligations)
+		Ok((obligations, claim))
 	}
 
 	/// Unwinds, in list order, every pending (or unpaid) obligation that waits for one that

@@ -556,8 +556,9 @@ pub mod pallet {
 			obligation: ObligationIndex,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let obligations = Self::do_report_default(&who, id, obligation)?;
-			let filing = <T::Claims as ClaimFiler<_, _>>::file_claim_weight();
+			let (obligations, claim) = Self::do_report_default(&who, id, obligation)?;
+			// The filing as it was: the respondent's guarantees, not the most there can be.
+			let filing = <T::Claims as ClaimFiler<_, _>>::filed_claim_weight(claim);
 			Ok(Some(T::WeightInfo::report_default(obligations).saturating_add(filing)).into())
 		}
 

@@ -59,98 +59,98 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 793 bytes, estimated 3676.
+	/// Proof size: measured 829 bytes, estimated 3730.
 	fn propose(o: u32, ) -> Weight {
-		Weight::from_parts(144_376_551, 3676)
-			.saturating_add(Weight::from_parts(1_553_799, 0).saturating_mul(o.into()))
+		Weight::from_parts(130_026_421, 3730)
+			.saturating_add(Weight::from_parts(691_688, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 1104 bytes, estimated 6372.
+	/// Proof size: measured 1140 bytes, estimated 6372.
 	fn accept(o: u32, ) -> Weight {
-		Weight::from_parts(106_050_179, 6372)
-			.saturating_add(Weight::from_parts(5_778_933, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 69).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(7))
+		Weight::from_parts(86_521_188, 6372)
+			.saturating_add(Weight::from_parts(5_583_037, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 68).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(o.into())))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 1146 bytes, estimated 6372.
+	/// Proof size: measured 1179 bytes, estimated 6372.
 	fn confirm(o: u32, ) -> Weight {
-		Weight::from_parts(43_199_615, 6372)
-			.saturating_add(Weight::from_parts(44_027_696, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 77).saturating_mul(o.into()))
+		Weight::from_parts(39_865_160, 6372)
+			.saturating_add(Weight::from_parts(41_518_072, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 75).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 1861 bytes, estimated 6372.
+	/// Proof size: measured 2470 bytes, estimated 19372.
 	fn report_default(o: u32, ) -> Weight {
-		Weight::from_parts(126_980_095, 6372)
-			.saturating_add(Weight::from_parts(37_100_290, 0).saturating_mul(o.into()))
+		Weight::from_parts(143_465_555, 19372)
+			.saturating_add(Weight::from_parts(36_027_026, 0).saturating_mul(o.into()))
 			.saturating_add(Weight::from_parts(0, 104).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(12))
-			.saturating_add(T::DbWeight::get().writes(17))
+			.saturating_add(T::DbWeight::get().reads(18))
+			.saturating_add(T::DbWeight::get().writes(18))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 1064 bytes, estimated 6372.
+	/// Proof size: measured 1097 bytes, estimated 6470.
 	fn cancel(o: u32, ) -> Weight {
-		Weight::from_parts(84_798_621, 6372)
-			.saturating_add(Weight::from_parts(33_958_245, 0).saturating_mul(o.into()))
+		Weight::from_parts(80_511_840, 6470)
+			.saturating_add(Weight::from_parts(32_996_892, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Proof size: measured 69 bytes, estimated 1489.
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(4_797_000, 1489)
+		Weight::from_parts(4_677_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 69 bytes, estimated 3485.
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(9_454_000, 3485)
+		Weight::from_parts(9_324_000, 3485)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 932 bytes, estimated 6372.
+	/// Proof size: measured 965 bytes, estimated 6372.
 	fn on_initialize_expire(o: u32, ) -> Weight {
-		Weight::from_parts(92_444_830, 6372)
-			.saturating_add(Weight::from_parts(37_214_525, 0).saturating_mul(o.into()))
+		Weight::from_parts(82_298_580, 6372)
+			.saturating_add(Weight::from_parts(33_455_137, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 1096 bytes, estimated 6372.
+	/// Proof size: measured 1129 bytes, estimated 6372.
 	fn on_initialize_release(o: u32, ) -> Weight {
-		Weight::from_parts(95_313_957, 6372)
-			.saturating_add(Weight::from_parts(41_466_457, 0).saturating_mul(o.into()))
+		Weight::from_parts(91_020_757, 6372)
+			.saturating_add(Weight::from_parts(40_603_703, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 1498 bytes, estimated 6372.
+	/// Proof size: measured 1531 bytes, estimated 6372.
 	fn on_initialize_report_window(o: u32, ) -> Weight {
-		Weight::from_parts(68_678_973, 6372)
-			.saturating_add(Weight::from_parts(41_149_098, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 72).saturating_mul(o.into()))
+		Weight::from_parts(68_725_250, 6372)
+			.saturating_add(Weight::from_parts(40_983_393, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 73).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// `o` is in `[1, 16]`.
-	/// Proof size: measured 1317 bytes, estimated 6372.
+	/// Proof size: measured 1372 bytes, estimated 6372.
 	fn on_claim_final(o: u32, ) -> Weight {
-		Weight::from_parts(78_406_000, 6372)
-			.saturating_add(Weight::from_parts(80_319_878, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 77).saturating_mul(o.into()))
+		Weight::from_parts(729_038, 6372)
+			.saturating_add(Weight::from_parts(84_380_489, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 73).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Proof size: measured 2222 bytes, estimated 6372.
 	fn prune_agreement() -> Weight {
-		Weight::from_parts(46_299_000, 6372)
+		Weight::from_parts(45_427_000, 6372)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(12))
 	}
@@ -159,77 +159,77 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn propose(o: u32, ) -> Weight {
-		Weight::from_parts(144_376_551, 3676)
-			.saturating_add(Weight::from_parts(1_553_799, 0).saturating_mul(o.into()))
+		Weight::from_parts(130_026_421, 3730)
+			.saturating_add(Weight::from_parts(691_688, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	fn accept(o: u32, ) -> Weight {
-		Weight::from_parts(106_050_179, 6372)
-			.saturating_add(Weight::from_parts(5_778_933, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 69).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(7))
+		Weight::from_parts(86_521_188, 6372)
+			.saturating_add(Weight::from_parts(5_583_037, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 68).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(5))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(o.into())))
 	}
 	fn confirm(o: u32, ) -> Weight {
-		Weight::from_parts(43_199_615, 6372)
-			.saturating_add(Weight::from_parts(44_027_696, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 77).saturating_mul(o.into()))
+		Weight::from_parts(39_865_160, 6372)
+			.saturating_add(Weight::from_parts(41_518_072, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 75).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn report_default(o: u32, ) -> Weight {
-		Weight::from_parts(126_980_095, 6372)
-			.saturating_add(Weight::from_parts(37_100_290, 0).saturating_mul(o.into()))
+		Weight::from_parts(143_465_555, 19372)
+			.saturating_add(Weight::from_parts(36_027_026, 0).saturating_mul(o.into()))
 			.saturating_add(Weight::from_parts(0, 104).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(12))
-			.saturating_add(RocksDbWeight::get().writes(17))
+			.saturating_add(RocksDbWeight::get().reads(18))
+			.saturating_add(RocksDbWeight::get().writes(18))
 	}
 	fn cancel(o: u32, ) -> Weight {
-		Weight::from_parts(84_798_621, 6372)
-			.saturating_add(Weight::from_parts(33_958_245, 0).saturating_mul(o.into()))
+		Weight::from_parts(80_511_840, 6470)
+			.saturating_add(Weight::from_parts(32_996_892, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(4_797_000, 1489)
+		Weight::from_parts(4_677_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(9_454_000, 3485)
+		Weight::from_parts(9_324_000, 3485)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_expire(o: u32, ) -> Weight {
-		Weight::from_parts(92_444_830, 6372)
-			.saturating_add(Weight::from_parts(37_214_525, 0).saturating_mul(o.into()))
+		Weight::from_parts(82_298_580, 6372)
+			.saturating_add(Weight::from_parts(33_455_137, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	fn on_initialize_release(o: u32, ) -> Weight {
-		Weight::from_parts(95_313_957, 6372)
-			.saturating_add(Weight::from_parts(41_466_457, 0).saturating_mul(o.into()))
+		Weight::from_parts(91_020_757, 6372)
+			.saturating_add(Weight::from_parts(40_603_703, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	fn on_initialize_report_window(o: u32, ) -> Weight {
-		Weight::from_parts(68_678_973, 6372)
-			.saturating_add(Weight::from_parts(41_149_098, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 72).saturating_mul(o.into()))
+		Weight::from_parts(68_725_250, 6372)
+			.saturating_add(Weight::from_parts(40_983_393, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 73).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(13))
 			.saturating_add(RocksDbWeight::get().writes(10))
 	}
 	fn on_claim_final(o: u32, ) -> Weight {
-		Weight::from_parts(78_406_000, 6372)
-			.saturating_add(Weight::from_parts(80_319_878, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(0, 77).saturating_mul(o.into()))
+		Weight::from_parts(729_038, 6372)
+			.saturating_add(Weight::from_parts(84_380_489, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(0, 73).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn prune_agreement() -> Weight {
-		Weight::from_parts(46_299_000, 6372)
+		Weight::from_parts(45_427_000, 6372)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(12))
 	}

@@ -61,6 +61,12 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::file_claim().saturating_add(T::Claims::file_claim_weight())
 	}
 
+	/// The weight [`Pallet::do_file_claim`] took to file `claim` (at most
+	/// [`Pallet::file_claim_weight`]): the guarantor pallet's filing as it was, for a refund.
+	pub fn filed_claim_weight(claim: ClaimId) -> Weight {
+		T::WeightInfo::file_claim().saturating_add(T::Claims::filed_claim_weight(claim))
+	}
+
 	/// Claim `claim` about `contract` is final: the respondent's commitment no longer waits for
 	/// it, and an upheld claim settles that much of the commitment.
 	fn settle(claim: ClaimId, contract: H160, outcome: ClaimOutcome<T::Balance>) {

@@ -126,6 +126,9 @@ impl ClaimFiler<AccountId, Balance> for TestClaims {
 	fn file_claim_weight() -> Weight {
 		Weight::from_parts(1_000, 0)
 	}
+	fn filed_claim_weight(_: ClaimId) -> Weight {
+		Weight::from_parts(400, 0)
+	}
 }
 
 impl ClaimView<AccountId, Balance> for TestClaims {

@@ -8,6 +8,7 @@ use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Hooks, SortedMembers};
 use frame_system::RawOrigin;
+use poruka_primitives::ClaimView;
 use sp_runtime::traits::{Bounded, Saturating};
 
 /// A balance large enough for anything a benchmark holds.
@@ -714,6 +715,23 @@ mod benchmarks {
 			Guarantor::<T>::on_idle(at, Weight::MAX);
 		}
 		assert!(!Claims::<T>::contains_key(id));
+	}
+
+	/// What a contract reads of a claim through the Poruka precompile (`claimStatus`): a claim
+	/// at the last level.
+	#[benchmark]
+	fn claim_summary() {
+		let width = T::MaxPanelSize::get().min(T::MaxGuarantors::get()).min(T::MaxWards::get());
+		let levels = T::MaxEscalationLevels::get();
+		let (_, respondent) = tree::<T>(levels, width);
+		let claimant = claimant::<T>();
+		let id = claim_at_level::<T>(&claimant, &respondent, stake::<T>(), levels, false);
+		let summary;
+		#[block]
+		{
+			summary = <Guarantor<T> as ClaimView<T::AccountId, BalanceOf<T>>>::claim_summary(id);
+		}
+		assert_eq!(summary.map(|s| s.level), Some(levels));
 	}
 
 	impl_benchmark_test_suite!(

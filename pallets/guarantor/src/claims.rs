@@ -212,6 +212,21 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
+	/// The weight filing claim `id` took: the respondent's guarantees, all of which were made
+	/// liable (at least `MinGuarantors`, the benchmark's least), and seating arbiters if
+	/// nobody could sit on a panel. Read just after the filing (the records are in the
+	/// overlay: no database access).
+	pub(crate) fn filing_weight(id: ClaimId) -> Weight {
+		let Some(claim) = Claims::<T>::get(id) else {
+			return <Self as ClaimFiler<_, _>>::file_claim_weight();
+		};
+		let guarantees = Members::<T>::get(&claim.respondent).map_or(0, |m| m.guarantors);
+		T::WeightInfo::file_claim(
+			guarantees.max(T::MinGuarantors::get()).min(T::MaxGuarantors::get()),
+		)
+		.saturating_add(Self::arbitration_weight(id))
+	}
+
 	/// The respondent acknowledges the claim and pays it from its own funds: the deposit, then
 	/// (with `use_free_balance`) its free balance. Returns `Some(level)` when that paid the
 	/// claim in full and made it final at `level` (for the weight), `None` when the rest goes
@@ -561,5 +576,9 @@ impl<T: Config> ClaimFiler<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn file_claim_weight() -> Weight {
 		T::WeightInfo::file_claim(T::MaxGuarantors::get())
 			.saturating_add(T::WeightInfo::open_arbitration())
+	}
+
+	fn filed_claim_weight(claim: ClaimId) -> Weight {
+		Self::filing_weight(claim)
 	}
 }

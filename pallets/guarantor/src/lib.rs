@@ -1044,11 +1044,7 @@ pub mod pallet {
 				agreement.map(ClaimSubject::Agreement),
 				true,
 			)?;
-			// Charged for the respondent's guarantees, all of which were made liable, and for
-			// seating arbiters if nobody could sit on a panel.
-			let guarantees = Members::<T>::get(&respondent).map_or(0, |m| m.guarantors);
-			let weight = T::WeightInfo::file_claim(guarantees.max(T::MinGuarantors::get()));
-			Ok(Some(weight.saturating_add(Self::arbitration_weight(id))).into())
+			Ok(Some(Self::filing_weight(id)).into())
 		}
 
 		/// Acknowledge a claim against the caller and pay it from the caller's own funds: its

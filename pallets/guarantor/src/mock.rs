@@ -248,6 +248,9 @@ impl crate::WeightInfo for TestWeights {
 	fn prune_claim(_: u32) -> Weight {
 		Weight::from_parts(10, 0)
 	}
+	fn claim_summary() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// Everyone in tests starts with this much.

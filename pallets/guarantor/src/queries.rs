@@ -10,12 +10,12 @@ use poruka_primitives::Commitments;
 use scale_info::TypeInfo;
 
 use crate::{
-	Arbiter, Arbitrations, BalanceOf, Bond, ClaimId, ClaimOf, ClaimPayments, ClaimPhase, Claims,
+	Arbiter, Arbitrations, BalanceOf, Bond, ClaimId, ClaimPayments, ClaimPhase, Claims,
 	ClaimsByAccount, Config, Contest, Credits, Debts, Guarantees, Liabilities, Liability,
 	MemberCount, MemberCounts, MemberOf, MemberStatus, Members, NextClaimId, OpenClaims, Pallet,
-	Panelist, Payment, Side, Unbonding, UnbondingChunk, Verdict, Wards,
+	Panelist, Payment, Side, Unbonding, UnbondingChunk, Verdict, Wards, WeightInfo,
 };
-use frame_support::{pallet_prelude::MaxEncodedLen, weights::Weight};
+use frame_support::weights::Weight;
 use poruka_primitives::{
 	AgreementId, ClaimOutcome, ClaimStage, ClaimSubject, ClaimSummary, ClaimView,
 };
@@ -711,9 +711,6 @@ impl<T: Config> ClaimView<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	}
 
 	fn claim_summary_weight() -> Weight {
-		// One read of a claim, at its largest.
-		T::DbWeight::get()
-			.reads(1)
-			.saturating_add(Weight::from_parts(0, ClaimOf::<T>::max_encoded_len() as u64))
+		T::WeightInfo::claim_summary()
 	}
 }

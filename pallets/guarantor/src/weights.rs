@@ -69,6 +69,7 @@ pub trait WeightInfo {
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight;
 	fn clear_strikes(w: u32, ) -> Weight;
 	fn prune_claim(l: u32, ) -> Weight;
+	fn claim_summary() -> Weight;
 }
 
 /// The measured weights, with the runtime's database costs.
@@ -76,68 +77,68 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof size: measured 318 bytes, estimated 3616.
 	fn add_founder() -> Weight {
-		Weight::from_parts(15_964_000, 3616)
+		Weight::from_parts(15_633_000, 3616)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Proof size: measured 1023 bytes, estimated 6242.
 	fn vouch() -> Weight {
-		Weight::from_parts(83_914_000, 6242)
+		Weight::from_parts(83_544_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Proof size: measured 1184 bytes, estimated 6242.
 	fn increase_guarantee() -> Weight {
-		Weight::from_parts(84_986_000, 6242)
+		Weight::from_parts(85_166_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Proof size: measured 865 bytes, estimated 6242.
 	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(34_882_000, 6242)
+		Weight::from_parts(34_622_000, 6242)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
-	/// Proof size: measured 1227 bytes, estimated 6242.
+	/// Proof size: measured 1230 bytes, estimated 6242.
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(81_551_000, 6242)
-			.saturating_add(T::DbWeight::get().reads(6))
+		Weight::from_parts(83_093_000, 6242)
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
-	/// Proof size: measured 645 bytes, estimated 3676.
+	/// Proof size: measured 645 bytes, estimated 3730.
 	fn deposit() -> Weight {
-		Weight::from_parts(62_152_000, 3676)
+		Weight::from_parts(62_643_000, 3730)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Proof size: measured 688 bytes, estimated 3674.
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(23_295_000, 3674)
+		Weight::from_parts(22_864_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	/// Proof size: measured 998 bytes, estimated 3676.
+	/// Proof size: measured 1001 bytes, estimated 3730.
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(64_185_000, 3676)
-			.saturating_add(T::DbWeight::get().reads(5))
+		Weight::from_parts(66_398_000, 3730)
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `g` is in `[1, 16]`.
-	/// Proof size: measured 982 bytes, estimated 3674.
+	/// Proof size: measured 985 bytes, estimated 3674.
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(37_815_177, 3674)
-			.saturating_add(Weight::from_parts(9_402_719, 0).saturating_mul(g.into()))
+		Weight::from_parts(42_385_390, 3674)
+			.saturating_add(Weight::from_parts(8_987_174, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `g` is in `[2, 16]`.
-	/// Proof size: measured 1436 bytes, estimated 6242.
+	/// Proof size: measured 1437 bytes, estimated 6242.
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(120_802_061, 6242)
-			.saturating_add(Weight::from_parts(18_235_481, 0).saturating_mul(g.into()))
+		Weight::from_parts(130_248_535, 6242)
+			.saturating_add(Weight::from_parts(17_273_765, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -145,27 +146,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 1786 bytes, estimated 6557.
+	/// Proof size: measured 1788 bytes, estimated 6574.
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(141_458_893, 6557)
-			.saturating_add(Weight::from_parts(91_210_325, 0).saturating_mul(l.into()))
+		Weight::from_parts(155_486_543, 6574)
+			.saturating_add(Weight::from_parts(73_025_498, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(l.into())))
 	}
-	/// Proof size: measured 1392 bytes, estimated 6557.
+	/// Proof size: measured 1393 bytes, estimated 6574.
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(117_374_000, 6557)
+		Weight::from_parts(116_773_000, 6574)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// `g` is in `[2, 16]`.
 	/// Proof size: measured 3437 bytes, estimated 21998.
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(211_546_931, 21998)
-			.saturating_add(Weight::from_parts(18_030_067, 0).saturating_mul(g.into()))
+		Weight::from_parts(209_862_716, 21998)
+			.saturating_add(Weight::from_parts(16_422_865, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(24))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -173,40 +174,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// `s` is in `[0, 1]`.
-	/// Proof size: measured 1439 bytes, estimated 6557.
+	/// Proof size: measured 1439 bytes, estimated 6574.
 	fn vote(s: u32, ) -> Weight {
-		Weight::from_parts(50_530_215, 6557)
-			.saturating_add(Weight::from_parts(7_031_718, 0).saturating_mul(s.into()))
+		Weight::from_parts(44_746_634, 6574)
+			.saturating_add(Weight::from_parts(4_105_579, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	/// `s` is in `[0, 1]`.
-	/// Proof size: measured 1336 bytes, estimated 6557.
+	/// Proof size: measured 1336 bytes, estimated 6574.
 	fn vote_pending(s: u32, ) -> Weight {
-		Weight::from_parts(27_760_226, 6557)
-			.saturating_add(Weight::from_parts(5_286_516, 0).saturating_mul(s.into()))
+		Weight::from_parts(25_707_562, 6574)
+			.saturating_add(Weight::from_parts(5_113_980, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
-	/// Proof size: measured 1183 bytes, estimated 6557.
+	/// Proof size: measured 1183 bytes, estimated 6574.
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(40_390_000, 6557)
+		Weight::from_parts(35_923_000, 6574)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Proof size: measured 7621 bytes, estimated 43006.
 	fn open_arbitration() -> Weight {
-		Weight::from_parts(251_453_000, 43006)
+		Weight::from_parts(213_887_000, 43006)
 			.saturating_add(T::DbWeight::get().reads(30))
 			.saturating_add(T::DbWeight::get().writes(20))
 	}
 	/// `g` is in `[2, 16]`.
 	/// Proof size: measured 3314 bytes, estimated 19302.
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(177_917_007, 19302)
-			.saturating_add(Weight::from_parts(49_324_891, 0).saturating_mul(g.into()))
+		Weight::from_parts(178_717_993, 19302)
+			.saturating_add(Weight::from_parts(43_873_823, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(g.into())))
@@ -216,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `l` is in `[1, 4]`.
 	/// Proof size: measured 3380 bytes, estimated 21918.
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(511_480_726, 21918)
-			.saturating_add(Weight::from_parts(417_296_635, 0).saturating_mul(l.into()))
+		Weight::from_parts(522_139_961, 21918)
+			.saturating_add(Weight::from_parts(378_808_180, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(40))
 			.saturating_add(T::DbWeight::get().reads((20_u64).saturating_mul(l.into())))
@@ -226,7 +227,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Proof size: measured 1216 bytes, estimated 6196.
 	fn repay() -> Weight {
-		Weight::from_parts(77_425_000, 6196)
+		Weight::from_parts(76_723_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -238,19 +239,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Proof size: measured 194 bytes, estimated 1513.
 	fn change_timing() -> Weight {
-		Weight::from_parts(9_855_000, 1513)
+		Weight::from_parts(9_825_000, 1513)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 165 bytes, estimated 1489.
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(3_605_000, 1489)
+		Weight::from_parts(3_455_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Proof size: measured 165 bytes, estimated 3485.
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(8_052_000, 3485)
+		Weight::from_parts(8_122_000, 3485)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -258,9 +259,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `l` is in `[1, 4]`.
 	/// Proof size: measured 0 bytes, estimated 37614.
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(920_195_000, 37614)
-			.saturating_add(Weight::from_parts(30_153_367, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(138_602_510, 0).saturating_mul(l.into()))
+		Weight::from_parts(895_216_000, 37614)
+			.saturating_add(Weight::from_parts(30_899_810, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(123_562_847, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(63))
@@ -274,9 +275,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `w` is in `[1, 31]`.
 	/// Proof size: measured 0 bytes, estimated 252126.
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(1_074_213_000, 252126)
-			.saturating_add(Weight::from_parts(170_270_035, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(24_707_283, 0).saturating_mul(w.into()))
+		Weight::from_parts(994_984_000, 252126)
+			.saturating_add(Weight::from_parts(159_449_165, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(23_425_798, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(173))
@@ -289,8 +290,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `w` is in `[1, 32]`.
 	/// Proof size: measured 936 bytes, estimated 3616.
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(21_687_946, 3616)
-			.saturating_add(Weight::from_parts(12_885_244, 0).saturating_mul(w.into()))
+		Weight::from_parts(23_216_437, 3616)
+			.saturating_add(Weight::from_parts(12_619_963, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -298,70 +299,76 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	/// `l` is in `[1, 4]`.
-	/// Proof size: measured 1152 bytes, estimated 6557.
+	/// Proof size: measured 1152 bytes, estimated 6574.
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(61_557_735, 6557)
-			.saturating_add(Weight::from_parts(19_906_347, 0).saturating_mul(l.into()))
+		Weight::from_parts(66_084_947, 6574)
+			.saturating_add(Weight::from_parts(15_707_311, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(25))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(l.into())))
+	}
+	/// Proof size: measured 2327 bytes, estimated 6574.
+	fn claim_summary() -> Weight {
+		Weight::from_parts(14_011_000, 6574)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(0))
 	}
 }
 
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn add_founder() -> Weight {
-		Weight::from_parts(15_964_000, 3616)
+		Weight::from_parts(15_633_000, 3616)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn vouch() -> Weight {
-		Weight::from_parts(83_914_000, 6242)
+		Weight::from_parts(83_544_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn increase_guarantee() -> Weight {
-		Weight::from_parts(84_986_000, 6242)
+		Weight::from_parts(85_166_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn revoke_guarantee() -> Weight {
-		Weight::from_parts(34_882_000, 6242)
+		Weight::from_parts(34_622_000, 6242)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn release_guarantee() -> Weight {
-		Weight::from_parts(81_551_000, 6242)
-			.saturating_add(RocksDbWeight::get().reads(6))
+		Weight::from_parts(83_093_000, 6242)
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(62_152_000, 3676)
+		Weight::from_parts(62_643_000, 3730)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(23_295_000, 3674)
+		Weight::from_parts(22_864_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(64_185_000, 3676)
-			.saturating_add(RocksDbWeight::get().reads(5))
+		Weight::from_parts(66_398_000, 3730)
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn leave(g: u32, ) -> Weight {
-		Weight::from_parts(37_815_177, 3674)
-			.saturating_add(Weight::from_parts(9_402_719, 0).saturating_mul(g.into()))
+		Weight::from_parts(42_385_390, 3674)
+			.saturating_add(Weight::from_parts(8_987_174, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2616).saturating_mul(g.into()))
-			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(RocksDbWeight::get().writes(3))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn file_claim(g: u32, ) -> Weight {
-		Weight::from_parts(120_802_061, 6242)
-			.saturating_add(Weight::from_parts(18_235_481, 0).saturating_mul(g.into()))
+		Weight::from_parts(130_248_535, 6242)
+			.saturating_add(Weight::from_parts(17_273_765, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -369,8 +376,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn acknowledge(l: u32, ) -> Weight {
-		Weight::from_parts(141_458_893, 6557)
-			.saturating_add(Weight::from_parts(91_210_325, 0).saturating_mul(l.into()))
+		Weight::from_parts(155_486_543, 6574)
+			.saturating_add(Weight::from_parts(73_025_498, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(l.into())))
@@ -378,13 +385,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(l.into())))
 	}
 	fn acknowledge_partial() -> Weight {
-		Weight::from_parts(117_374_000, 6557)
+		Weight::from_parts(116_773_000, 6574)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn contest(g: u32, ) -> Weight {
-		Weight::from_parts(211_546_931, 21998)
-			.saturating_add(Weight::from_parts(18_030_067, 0).saturating_mul(g.into()))
+		Weight::from_parts(209_862_716, 21998)
+			.saturating_add(Weight::from_parts(16_422_865, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(24))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -392,32 +399,32 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn vote(s: u32, ) -> Weight {
-		Weight::from_parts(50_530_215, 6557)
-			.saturating_add(Weight::from_parts(7_031_718, 0).saturating_mul(s.into()))
+		Weight::from_parts(44_746_634, 6574)
+			.saturating_add(Weight::from_parts(4_105_579, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	fn vote_pending(s: u32, ) -> Weight {
-		Weight::from_parts(27_760_226, 6557)
-			.saturating_add(Weight::from_parts(5_286_516, 0).saturating_mul(s.into()))
+		Weight::from_parts(25_707_562, 6574)
+			.saturating_add(Weight::from_parts(5_113_980, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 	fn vote_in_arbitration() -> Weight {
-		Weight::from_parts(40_390_000, 6557)
+		Weight::from_parts(35_923_000, 6574)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn open_arbitration() -> Weight {
-		Weight::from_parts(251_453_000, 43006)
+		Weight::from_parts(213_887_000, 43006)
 			.saturating_add(RocksDbWeight::get().reads(30))
 			.saturating_add(RocksDbWeight::get().writes(20))
 	}
 	fn appeal(g: u32, ) -> Weight {
-		Weight::from_parts(177_917_007, 19302)
-			.saturating_add(Weight::from_parts(49_324_891, 0).saturating_mul(g.into()))
+		Weight::from_parts(178_717_993, 19302)
+			.saturating_add(Weight::from_parts(43_873_823, 0).saturating_mul(g.into()))
 			.saturating_add(Weight::from_parts(0, 18312).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(15))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(g.into())))
@@ -425,8 +432,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn resolve(l: u32, ) -> Weight {
-		Weight::from_parts(511_480_726, 21918)
-			.saturating_add(Weight::from_parts(417_296_635, 0).saturating_mul(l.into()))
+		Weight::from_parts(522_139_961, 21918)
+			.saturating_add(Weight::from_parts(378_808_180, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 15696).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(40))
 			.saturating_add(RocksDbWeight::get().reads((20_u64).saturating_mul(l.into())))
@@ -434,7 +441,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((26_u64).saturating_mul(l.into())))
 	}
 	fn repay() -> Weight {
-		Weight::from_parts(77_425_000, 6196)
+		Weight::from_parts(76_723_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -444,24 +451,24 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn change_timing() -> Weight {
-		Weight::from_parts(9_855_000, 1513)
+		Weight::from_parts(9_825_000, 1513)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_base() -> Weight {
-		Weight::from_parts(3_605_000, 1489)
+		Weight::from_parts(3_455_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn on_initialize_block() -> Weight {
-		Weight::from_parts(8_052_000, 3485)
+		Weight::from_parts(8_122_000, 3485)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_claim(p: u32, l: u32, ) -> Weight {
-		Weight::from_parts(920_195_000, 37614)
-			.saturating_add(Weight::from_parts(30_153_367, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(138_602_510, 0).saturating_mul(l.into()))
+		Weight::from_parts(895_216_000, 37614)
+			.saturating_add(Weight::from_parts(30_899_810, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(123_562_847, 0).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 8074).saturating_mul(l.into()))
 			.saturating_add(Weight::from_parts(0, 1221).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(63))
@@ -472,9 +479,9 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(l.into())))
 	}
 	fn on_initialize_timeout(p: u32, w: u32, ) -> Weight {
-		Weight::from_parts(1_074_213_000, 252126)
-			.saturating_add(Weight::from_parts(170_270_035, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(24_707_283, 0).saturating_mul(w.into()))
+		Weight::from_parts(994_984_000, 252126)
+			.saturating_add(Weight::from_parts(159_449_165, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(23_425_798, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 38773).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 8535).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(173))
@@ -485,8 +492,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(w.into())))
 	}
 	fn clear_strikes(w: u32, ) -> Weight {
-		Weight::from_parts(21_687_946, 3616)
-			.saturating_add(Weight::from_parts(12_885_244, 0).saturating_mul(w.into()))
+		Weight::from_parts(23_216_437, 3616)
+			.saturating_add(Weight::from_parts(12_619_963, 0).saturating_mul(w.into()))
 			.saturating_add(Weight::from_parts(0, 2626).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(w.into())))
@@ -494,10 +501,15 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
 	}
 	fn prune_claim(l: u32, ) -> Weight {
-		Weight::from_parts(61_557_735, 6557)
-			.saturating_add(Weight::from_parts(19_906_347, 0).saturating_mul(l.into()))
+		Weight::from_parts(66_084_947, 6574)
+			.saturating_add(Weight::from_parts(15_707_311, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(25))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(l.into())))
+	}
+	fn claim_summary() -> Weight {
+		Weight::from_parts(14_011_000, 6574)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(0))
 	}
 }

@@ -50,23 +50,23 @@ pub trait WeightInfo {
 /// The measured weights, with the runtime's database costs.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Proof size: measured 713 bytes, estimated 3642.
+	/// Proof size: measured 746 bytes, estimated 3642.
 	fn register_node() -> Weight {
-		Weight::from_parts(27_291_000, 3642)
+		Weight::from_parts(24_516_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Proof size: measured 442 bytes, estimated 3642.
 	fn deregister_node() -> Weight {
-		Weight::from_parts(21_642_000, 3642)
+		Weight::from_parts(19_399_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// `n` is in `[1, 4]`.
-	/// Proof size: measured 402 bytes, estimated 3642.
+	/// Proof size: measured 435 bytes, estimated 3642.
 	fn prune_nodes(n: u32, ) -> Weight {
-		Weight::from_parts(18_959_656, 3642)
-			.saturating_add(Weight::from_parts(1_772_643, 0).saturating_mul(n.into()))
+		Weight::from_parts(16_967_725, 3642)
+			.saturating_add(Weight::from_parts(1_653_841, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `n` is in `[0, 32]`.
 	/// Proof size: measured 0 bytes, estimated 0.
 	fn set_infra_nodes(n: u32, ) -> Weight {
-		Weight::from_parts(7_136_785, 0)
-			.saturating_add(Weight::from_parts(230_691, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_658_508, 0)
+			.saturating_add(Weight::from_parts(226_018, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -84,25 +84,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_node() -> Weight {
-		Weight::from_parts(27_291_000, 3642)
+		Weight::from_parts(24_516_000, 3642)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn deregister_node() -> Weight {
-		Weight::from_parts(21_642_000, 3642)
+		Weight::from_parts(19_399_000, 3642)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn prune_nodes(n: u32, ) -> Weight {
-		Weight::from_parts(18_959_656, 3642)
-			.saturating_add(Weight::from_parts(1_772_643, 0).saturating_mul(n.into()))
+		Weight::from_parts(16_967_725, 3642)
+			.saturating_add(Weight::from_parts(1_653_841, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn set_infra_nodes(n: u32, ) -> Weight {
-		Weight::from_parts(7_136_785, 0)
-			.saturating_add(Weight::from_parts(230_691, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_658_508, 0)
+			.saturating_add(Weight::from_parts(226_018, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(0))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}

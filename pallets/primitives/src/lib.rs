@@ -153,6 +153,10 @@ pub trait ClaimFiler<AccountId, Balance> {
 
 	/// The most weight [`ClaimFiler::file_claim`] takes, for the caller's own weight.
 	fn file_claim_weight() -> Weight;
+
+	/// The weight filing `claim` took, once filed (at most [`ClaimFiler::file_claim_weight`]):
+	/// what the caller charges in the end, refunding the rest.
+	fn filed_claim_weight(claim: ClaimId) -> Weight;
 }
 
 /// How a claim ended, once final.

@@ -49,18 +49,18 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `n` is in `[1, 32]`.
-	/// Proof size: measured 586 bytes, estimated 3616.
+	/// Proof size: measured 656 bytes, estimated 3616.
 	fn add_validator(n: u32, ) -> Weight {
-		Weight::from_parts(18_429_633, 3616)
-			.saturating_add(Weight::from_parts(179_832, 0).saturating_mul(n.into()))
+		Weight::from_parts(16_688_342, 3616)
+			.saturating_add(Weight::from_parts(100_161, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `n` is in `[2, 32]`.
-	/// Proof size: measured 67 bytes, estimated 2510.
+	/// Proof size: measured 104 bytes, estimated 2510.
 	fn remove_validator(n: u32, ) -> Weight {
-		Weight::from_parts(11_414_085, 2510)
-			.saturating_add(Weight::from_parts(93_992, 0).saturating_mul(n.into()))
+		Weight::from_parts(10_219_676, 2510)
+			.saturating_add(Weight::from_parts(65_258, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -69,14 +69,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn add_validator(n: u32, ) -> Weight {
-		Weight::from_parts(18_429_633, 3616)
-			.saturating_add(Weight::from_parts(179_832, 0).saturating_mul(n.into()))
+		Weight::from_parts(16_688_342, 3616)
+			.saturating_add(Weight::from_parts(100_161, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn remove_validator(n: u32, ) -> Weight {
-		Weight::from_parts(11_414_085, 2510)
-			.saturating_add(Weight::from_parts(93_992, 0).saturating_mul(n.into()))
+		Weight::from_parts(10_219_676, 2510)
+			.saturating_add(Weight::from_parts(65_258, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}

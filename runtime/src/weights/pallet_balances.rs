@@ -45,8 +45,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `6196`
-		// Minimum execution time: 76_544_000 picoseconds.
-		Weight::from_parts(81_291_000, 0)
+		// Minimum execution time: 71_986_000 picoseconds.
+		Weight::from_parts(74_610_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -57,8 +57,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 47_270_000 picoseconds.
-		Weight::from_parts(49_944_000, 0)
+		// Minimum execution time: 43_915_000 picoseconds.
+		Weight::from_parts(45_757_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `72`
 		//  Estimated: `3593`
-		// Minimum execution time: 23_455_000 picoseconds.
-		Weight::from_parts(25_198_000, 0)
+		// Minimum execution time: 21_122_000 picoseconds.
+		Weight::from_parts(22_353_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `207`
 		//  Estimated: `3593`
-		// Minimum execution time: 24_606_000 picoseconds.
-		Weight::from_parts(26_399_000, 0)
+		// Minimum execution time: 22_443_000 picoseconds.
+		Weight::from_parts(23_675_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `277`
 		//  Estimated: `8799`
-		// Minimum execution time: 79_929_000 picoseconds.
-		Weight::from_parts(83_204_000, 0)
+		// Minimum execution time: 74_631_000 picoseconds.
+		Weight::from_parts(77_354_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_426_000 picoseconds.
-		Weight::from_parts(61_101_000, 0)
+		// Minimum execution time: 54_861_000 picoseconds.
+		Weight::from_parts(56_954_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `207`
 		//  Estimated: `3593`
-		// Minimum execution time: 20_330_000 picoseconds.
-		Weight::from_parts(21_982_000, 0)
+		// Minimum execution time: 18_919_000 picoseconds.
+		Weight::from_parts(20_050_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -130,11 +130,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 20_591_000 picoseconds.
-		Weight::from_parts(21_181_000, 0)
+		// Minimum execution time: 19_489_000 picoseconds.
+		Weight::from_parts(19_819_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 150_645
-			.saturating_add(Weight::from_parts(20_016_374, 0).saturating_mul(u.into()))
+			// Standard Error: 27_051
+			.saturating_add(Weight::from_parts(16_815_435, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_479_000 picoseconds.
-		Weight::from_parts(7_391_000, 0)
+		// Minimum execution time: 5_518_000 picoseconds.
+		Weight::from_parts(6_160_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -153,8 +153,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 54_030_000 picoseconds.
-		Weight::from_parts(56_614_000, 0)
+		// Minimum execution time: 50_485_000 picoseconds.
+		Weight::from_parts(52_588_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -163,8 +163,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_166_000 picoseconds.
-		Weight::from_parts(26_028_000, 0)
+		// Minimum execution time: 22_233_000 picoseconds.
+		Weight::from_parts(23_465_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -36,12 +36,16 @@ fn accept_confirm_report_and_cancel_are_charged_for_the_obligations_the_agreemen
 		assert_eq!(charged(confirmed), Some(TestWeights::confirm(3)));
 		// Bob's delivery to Carol is overdue at block 16: Carol reports it.
 		run_to_block(16);
+		// Admitted with the claim's filing at its most, charged the filing it took.
 		assert_eq!(
 			declared(Call::report_default { id: 0, obligation: 1 }),
-			TestWeights::report_default(max)
+			TestWeights::report_default(max).saturating_add(Weight::from_parts(1_000, 0))
 		);
 		let reported = Agreements::report_default(RuntimeOrigin::signed(CAROL), 0, 1);
-		assert_eq!(charged(reported), Some(TestWeights::report_default(3)));
+		assert_eq!(
+			charged(reported),
+			Some(TestWeights::report_default(3).saturating_add(Weight::from_parts(400, 0)))
+		);
 
 		// A two-obligation proposal, declined.
 		let pair =
