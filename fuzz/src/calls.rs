@@ -35,6 +35,13 @@ pub struct Contracts {
 	pub middleman: H160,
 }
 
+impl Contracts {
+	/// How many contracts there are.
+	pub fn count(&self) -> u128 {
+		3
+	}
+}
+
 /// One step of a sequence.
 #[derive(Clone, Debug)]
 pub enum Step {

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 
 use calls::Step;
 use chain::Chain;
+use frame_support::traits::fungible::Inspect as _;
 use poruka_runtime::{Balances, Runtime, RuntimeCall, RuntimeEvent};
 use sp_runtime::{DispatchError, Storage};
 
@@ -148,12 +149,27 @@ pub fn run(genesis: &Storage, seed: u64, steps: usize) -> Result<Report, Failure
 			let mut report = Report::default();
 			let (mut defensive, _) = checks::defensive_failures();
 			let fail = |step: usize, block: u32, what: String| (step, block, what);
+			let (genesis_total, genesis_active) =
+				(Balances::total_issuance(), Balances::active_issuance());
 			chain.open_block();
 			let contracts = chain::deploy_contracts(&chain);
-			// `pallet-revive` mints each new contract account's existential deposit (and
-			// deactivates it: active issuance is unchanged). The sequence's contracts are all
-			// made here and never destroyed, so issuance is conserved from here on.
+			// `pallet-revive` mints each new contract account's existential deposit and
+			// deactivates it, and nothing else may mint: total issuance grows by exactly that,
+			// active issuance not at all. The sequence's contracts are all made here and never
+			// destroyed, so issuance is conserved from here on.
 			let issuance = Balances::total_issuance();
+			let minted = contracts.count() * poruka_runtime::EXISTENTIAL_DEPOSIT;
+			if issuance != genesis_total + minted || Balances::active_issuance() != genesis_active {
+				return Err(fail(
+					0,
+					1,
+					format!(
+						"deploying the contracts took issuance from {genesis_total} (active \
+					 {genesis_active}) to {issuance} (active {}), not by {minted} inactive",
+						Balances::active_issuance()
+					),
+				));
+			}
 			for step in 0..steps {
 				let next = calls::next_step(&mut rng, &contracts);
 				taken.push(next.clone());

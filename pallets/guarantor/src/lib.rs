@@ -1024,10 +1024,7 @@ pub mod pallet {
 		/// it at their amounts now. The respondent's guarantors (at most `MaxPanelSize`, the
 		/// largest first) judge it. Emits `ClaimFiled` and `LiabilityFixed`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(
-			T::WeightInfo::file_claim(T::MaxGuarantors::get())
-				.saturating_add(T::WeightInfo::open_arbitration())
-		)]
+		#[pallet::weight(<Pallet<T> as poruka_primitives::ClaimFiler<_, _>>::file_claim_weight())]
 		pub fn file_claim(
 			origin: OriginFor<T>,
 			respondent: T::AccountId,
