@@ -47,17 +47,26 @@ fn deploy(code: Vec<u8>) -> H160 {
 	result.result.expect("the forwarder deploys").addr
 }
 
-/// What a call answered: its return data, or the reason it reverted with.
-fn call(who: Sr25519Keyring, contract: H160, data: Vec<u8>) -> Result<Vec<u8>, String> {
-	let result = Revive::bare_call(
+/// `who` calls `contract` with `data`, as a transaction would: the whole result, with the
+/// weight the call consumed.
+fn transact(
+	who: Sr25519Keyring,
+	contract: H160,
+	data: Vec<u8>,
+) -> pallet_revive::ContractResult<pallet_revive::ExecReturnValue, u128> {
+	Revive::bare_call(
 		signed(who),
 		contract,
 		U256::zero(),
 		limits(),
 		data,
 		&ExecConfig::new_substrate_tx(),
-	);
-	let output = result.result.map_err(|e| format!("{e:?}"))?;
+	)
+}
+
+/// What a call answered: its return data, or the reason it reverted with.
+fn call(who: Sr25519Keyring, contract: H160, data: Vec<u8>) -> Result<Vec<u8>, String> {
+	let output = transact(who, contract, data).result.map_err(|e| format!("{e:?}"))?;
 	if output.did_revert() {
 		Err(Revert::abi_decode(&output.data)
 			.map(|revert| revert.reason)
@@ -296,14 +305,7 @@ fn a_filed_claim_is_charged_its_filing_not_the_worst_case() {
 			evidence: b"share unpaid".to_vec().into(),
 		}
 		.abi_encode();
-		let result = Revive::bare_call(
-			signed(Eve),
-			proxy,
-			U256::zero(),
-			limits(),
-			data,
-			&ExecConfig::new_substrate_tx(),
-		);
+		let result = transact(Eve, proxy, data);
 		let output = result.result.expect("the call runs");
 		assert!(!output.did_revert(), "the claim is filed");
 		let claim = IPoruka::fileClaimCall::abi_decode_returns(&output.data).unwrap();
